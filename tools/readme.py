@@ -1,0 +1,37 @@
+"""Render nbs/index.ipynb as README.md (Quarto, which nbdev-readme needs, cannot be installed here).
+
+Markdown cells are copied; code cells become ```python blocks (nbdev directives removed, `#| hide`
+cells left out) followed by their text outputs. `python tools/readme.py --check` exits 1 when
+README.md is out of date.
+"""
+import json, re, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_directive = re.compile(r'^\s*#\s*\|\s*(\S+)')
+
+def _text(x): return ''.join(x) if isinstance(x, list) else x
+
+def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> str:
+    nb = json.loads(Path(nb_path).read_text(encoding='utf-8'))
+    parts = ['<!-- Generated from nbs/index.ipynb by tools/readme.py: edit the notebook, not this file. -->']
+    for cell in nb['cells']:
+        src = _text(cell['source'])
+        if cell['cell_type'] == 'markdown': parts.append(src.strip())
+        elif cell['cell_type'] == 'code':
+            lines = src.splitlines()
+            directives = {m.group(1) for m in map(_directive.match, lines) if m}
+            if 'hide' in directives: continue
+            code = '\n'.join(l for l in lines if not _directive.match(l)).strip()
+            if code: parts.append(f"```python\n{code}\n```")
+            for out in cell.get('outputs', []):
+                text = _text(out.get('text', '')) if out['output_type'] == 'stream' else _text(out.get('data', {}).get('text/plain', ''))
+                if text.strip(): parts.append(f"```\n{text.rstrip()}\n```")
+    return '\n\n'.join(parts) + '\n'
+
+if __name__ == '__main__':
+    readme, text = ROOT / 'README.md', render()
+    if '--check' in sys.argv[1:]:
+        if not readme.exists() or readme.read_text(encoding='utf-8') != text:
+            sys.exit('README.md is out of date with nbs/index.ipynb: run `python tools/readme.py`')
+    else: readme.write_text(text, encoding='utf-8')
