@@ -5,11 +5,12 @@ One command, all three in the same run (see benchmarks/README.md):
     .venv/bin/pip install --no-deps bristol==0.2.14 && .venv/bin/python benchmarks/bench_cue.py
 
 Each method produces `count` Haar unitary matrices of size n and their eigenvalues; the table gives
-seconds per method and the ratio of each reference to rmtbook (> 1: rmtbook is faster). BLAS runs
-on one thread by default (threadpoolctl), so the figures are CPU seconds and comparable across
-machines of one kind; `--threads 0` leaves the BLAS default.
+seconds per method and the ratio of each reference to rmtbook (> 1: rmtbook is faster), in two
+settings: "1 core" (every library on one thread: BLAS limited by threadpoolctl, rmtbook's batch
+not split, so the figures are CPU seconds) and "all cores" (each library as it runs by default:
+multithreaded BLAS for SciPy and bristol, one-thread LAPACK calls spread over the cores for rmtbook).
 """
-import argparse, json, platform, time
+import argparse, json, os, platform, time
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from threadpoolctl import threadpool_limits
 
 import rmtbook
 from rmtbook.ensembles import cue, eigenphases
+from rmtbook.rng import linalg_threads
 
 
 def run_rmtbook(n, count, seed):
@@ -51,12 +53,16 @@ def timed(f, *args):
     return time.perf_counter() - t0
 
 
+SETTINGS = {'1core': '1 core', 'all': 'all cores'}
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--sizes', type=int, nargs='+', default=[256, 1024], help='matrix sizes n (default 256 1024)')
     p.add_argument('--count', type=int, default=100, help='matrices per size (default 100)')
     p.add_argument('--quick', action='store_true', help='10 matrices per size, for a smoke run')
-    p.add_argument('--threads', type=int, default=1, help='BLAS threads (default 1; 0 leaves the default)')
+    p.add_argument('--settings', nargs='+', choices=sorted(SETTINGS), default=['1core', 'all'],
+                   help='1core: everything on one thread; all: each library on all cores (default both)')
     p.add_argument('--seed', type=int, default=2024)
     p.add_argument('--out', default=str(Path(__file__).parent / 'results' / 'bench_cue.json'))
     a = p.parse_args(argv)
@@ -65,24 +71,26 @@ def main(argv=None):
     methods = [('rmtbook', run_rmtbook), ('scipy', run_scipy)] + ([('bristol', run_bristol)] if have_bristol else [])
     print(f"rmtbook {rmtbook.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
           f"bristol {'0.2.14' if have_bristol else 'not installed (pip install --no-deps bristol==0.2.14)'}; "
-          f"{platform.processor() or platform.machine()}, BLAS threads: {a.threads or 'default'}")
+          f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores")
+    for f in (run_rmtbook, run_scipy): f(8, 2, a.seed)  # warm up imports and LAPACK
     results = []
-    with threadpool_limits(limits=a.threads or None, user_api='blas'):
-        for f in (run_rmtbook, run_scipy): f(8, 2, a.seed)  # warm up imports and LAPACK
-        for n in a.sizes:
-            row = {'n': n, 'count': count}
-            for name, f in methods:
-                row[name] = timed(f, n, count, a.seed)
-                print(f"  n={n:5d} x {count}: {name:8s} {row[name]:8.2f} s", flush=True)
-            results.append(row)
-    print(f"\n{'n':>6} {'count':>6} {'rmtbook s':>10} {'scipy s':>9} {'bristol s':>10} {'scipy/rmtbook':>14} {'bristol/rmtbook':>16}")
+    for setting in a.settings:
+        one = setting == '1core'
+        with threadpool_limits(limits=1 if one else None, user_api='blas'), linalg_threads(1 if one else os.cpu_count()):
+            for n in a.sizes:
+                row = {'setting': SETTINGS[setting], 'n': n, 'count': count}
+                for name, f in methods:
+                    row[name] = timed(f, n, count, a.seed)
+                    print(f"  {SETTINGS[setting]:9s} n={n:5d} x {count}: {name:8s} {row[name]:8.2f} s", flush=True)
+                results.append(row)
+    print(f"\n{'setting':9s} {'n':>6} {'count':>6} {'rmtbook s':>10} {'scipy s':>9} {'bristol s':>10} {'scipy/rmtbook':>14} {'bristol/rmtbook':>16}")
     for r in results:
-        b = r.get('bristol')
-        print(f"{r['n']:6d} {r['count']:6d} {r['rmtbook']:10.2f} {r['scipy']:9.2f} {b if b is not None else float('nan'):10.2f} "
-              f"{r['scipy'] / r['rmtbook']:14.2f} {(b / r['rmtbook']) if b is not None else float('nan'):16.2f}")
+        b = r.get('bristol', float('nan'))
+        print(f"{r['setting']:9s} {r['n']:6d} {r['count']:6d} {r['rmtbook']:10.2f} {r['scipy']:9.2f} {b:10.2f} "
+              f"{r['scipy'] / r['rmtbook']:14.2f} {b / r['rmtbook']:16.2f}")
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({'threads': a.threads, 'results': results}, indent=1))
+    out.write_text(json.dumps(results, indent=1))
     print(f"\nsaved {out}")
 
 
