@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 
 import rmtbook
 from rmtbook.ensembles import cue, eigenphases
-from rmtbook.rng import linalg_threads
+from rmtbook.rng import chunk_ranges, linalg_threads
 
 
 def run_rmtbook(n, count, seed):
@@ -60,13 +60,14 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--sizes', type=int, nargs='+', default=[256, 1024], help='matrix sizes n (default 256 1024)')
     p.add_argument('--count', type=int, default=100, help='matrices per size (default 100)')
-    p.add_argument('--quick', action='store_true', help='10 matrices per size, for a smoke run')
+    p.add_argument('--quick', action='store_true', help='20 matrices per size, for a smoke run')
     p.add_argument('--settings', nargs='+', choices=sorted(SETTINGS), default=['1core', 'all'],
                    help='1core: everything on one thread; all: each library on all cores (default both)')
+    p.add_argument('--block', type=int, default=10, help='matrices per timed block (default 10)')
     p.add_argument('--seed', type=int, default=2024)
     p.add_argument('--out', default=str(Path(__file__).parent / 'results' / 'bench_cue.json'))
     a = p.parse_args(argv)
-    count = 10 if a.quick else a.count
+    count = 20 if a.quick else a.count
     have_bristol = bristol_available()
     methods = [('rmtbook', run_rmtbook), ('scipy', run_scipy)] + ([('bristol', run_bristol)] if have_bristol else [])
     print(f"rmtbook {rmtbook.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
@@ -78,16 +79,25 @@ def main(argv=None):
         one = setting == '1core'
         with threadpool_limits(limits=1 if one else None, user_api='blas'), linalg_threads(1 if one else os.cpu_count()):
             for n in a.sizes:
-                row = {'setting': SETTINGS[setting], 'n': n, 'count': count}
-                for name, f in methods:
-                    row[name] = timed(f, n, count, a.seed)
-                    print(f"  {SETTINGS[setting]:9s} n={n:5d} x {count}: {name:8s} {row[name]:8.2f} s", flush=True)
+                # blocks of matrices, the methods interleaved (order alternating) so that drift in the
+                # machine's speed falls on every method alike
+                blocks = chunk_ranges(count, chunk_size=a.block)
+                times = {name: [] for name, _ in methods}
+                for b, r in enumerate(blocks):
+                    for name, f in (methods if b % 2 == 0 else methods[::-1]):
+                        times[name].append(timed(f, n, len(r), a.seed + r.start))
+                row = {'setting': SETTINGS[setting], 'n': n, 'count': count, 'block': a.block,
+                       'seconds': {k: sum(v) for k, v in times.items()}, 'block_seconds': times}
+                print(f"  {SETTINGS[setting]:9s} n={n:5d} x {count}: " +
+                      ', '.join(f"{k} {v:.2f} s" for k, v in row['seconds'].items()), flush=True)
                 results.append(row)
-    print(f"\n{'setting':9s} {'n':>6} {'count':>6} {'rmtbook s':>10} {'scipy s':>9} {'bristol s':>10} {'scipy/rmtbook':>14} {'bristol/rmtbook':>16}")
+    print(f"\nTotal seconds; ratios of totals, and in brackets of median block times (> 1: rmtbook faster)")
+    print(f"{'setting':9s} {'n':>6} {'count':>6} {'rmtbook':>8} {'scipy':>8} {'bristol':>8} {'scipy/rmtbook':>16} {'bristol/rmtbook':>16}")
     for r in results:
-        b = r.get('bristol', float('nan'))
-        print(f"{r['setting']:9s} {r['n']:6d} {r['count']:6d} {r['rmtbook']:10.2f} {r['scipy']:9.2f} {b:10.2f} "
-              f"{r['scipy'] / r['rmtbook']:14.2f} {b / r['rmtbook']:16.2f}")
+        sec, med = r['seconds'], {k: float(np.median(v)) for k, v in r['block_seconds'].items()}
+        ratio = lambda k: f"{sec[k] / sec['rmtbook']:.2f} [{med[k] / med['rmtbook']:.2f}]" if k in sec else 'n/a'
+        print(f"{r['setting']:9s} {r['n']:6d} {r['count']:6d} {sec['rmtbook']:8.2f} {sec['scipy']:8.2f} "
+              f"{sec.get('bristol', float('nan')):8.2f} {ratio('scipy'):>16} {ratio('bristol'):>16}")
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1))
