@@ -8,7 +8,7 @@ import argparse, sys, time
 import numpy as np
 from . import __version__
 from .ensembles import (cue, coe, cse, goe, gue, gse, cbe_phases, eigenphases, eigenvalues, trace_powers,
-                               symplectic_dual, cue_trace_moment, coe_trace_moment, cbe_trace_moment)
+                               symplectic_dual, cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
 
 # %% auto #0
 __all__ = ['tour_checks', 'format_checks', 'main']
@@ -16,11 +16,10 @@ __all__ = ['tour_checks', 'format_checks', 'main']
 # %% ../nbs/99_cli.ipynb #1ebd6266
 def _moment_check(ensemble, law, samples, expected):
     "A row comparing the mean of `samples` with `expected`, in standard errors."
-    samples = np.asarray(samples, dtype=float)
-    mean, se = samples.mean(), samples.std(ddof=1) / np.sqrt(len(samples))
-    z = abs(mean - expected) / se if se > 0 else (0.0 if mean == expected else np.inf)
+    ok, mean, se = mean_agrees(samples, expected, z=5.0)
+    score = f"{abs(mean - expected) / se:.1f} SE" if se > 0 else "exact"
     return dict(ensemble=ensemble, law=law, expected=f"{expected:.4f}", measured=f"{mean:.4f} ± {se:.4f}",
-                score=f"{z:.1f} SE", ok=bool(z < 5))
+                score=score, ok=bool(ok))
 
 def _exact_check(ensemble, law, deviation, tol=1e-10):
     "A row for a structural identity that holds to rounding: pass when `deviation` <= `tol`."

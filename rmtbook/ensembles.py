@@ -9,9 +9,9 @@ import numpy as np
 from .rng import batched_linalg, check_int, check_memory, check_size, check_start, draw_items
 
 # %% auto #0
-__all__ = ['check_n', 'eigenphases', 'cue', 'cue_trace_moment', 'trace_powers', 'coe', 'coe_trace_moment', 'symplectic_dual',
-           'cse', 'check_beta', 'verblunsky_coefficients', 'cmv_matrix', 'cbe_phases', 'cbe_trace_moment', 'goe', 'gue',
-           'gse', 'eigenvalues']
+__all__ = ['check_n', 'eigenphases', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees', 'coe', 'coe_trace_moment',
+           'symplectic_dual', 'cse', 'check_beta', 'verblunsky_coefficients', 'cmv_matrix', 'cbe_phases',
+           'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues']
 
 # %% ../nbs/01_ensembles.ipynb #e0024663
 def check_n(
@@ -118,9 +118,13 @@ def trace_powers(
     "Tr U^k = sum_j exp(i k theta_j) for each k, shape (..., len(ks))."
     return np.exp(1j * np.asarray(phases)[..., None, :] * np.asarray(ks)[:, None]).sum(axis=-1)
 
-def _within(samples, expected, z=5.0):
-    "Is the sample mean within z standard errors of `expected`? Returns (ok, mean, standard error)."
-    samples = np.asarray(samples)
+def mean_agrees(
+    samples, # independent samples along axis 0 (one per matrix); further axes are separate statistics
+    expected, # the exact expectation, broadcast against the statistics
+    z:float=5.0, # tolerance in standard errors
+) -> tuple:
+    "Is the sample mean within `z` standard errors of `expected`? Returns `(ok, mean, standard_error)`."
+    samples = np.asarray(samples, dtype=float)
     mean, se = samples.mean(axis=0), samples.std(axis=0, ddof=1) / np.sqrt(samples.shape[0])
     return np.abs(mean - expected) <= z * se, mean, se
 
