@@ -11,6 +11,7 @@ not split, so the figures are CPU seconds) and "all cores" (each library as it r
 multithreaded BLAS for SciPy and bristol, one-thread LAPACK calls spread over the cores for rmtbook).
 """
 import argparse, json, os, platform, time
+from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -77,7 +78,7 @@ def main(argv=None):
     results = []
     for setting in a.settings:
         one = setting == '1core'
-        with threadpool_limits(limits=1 if one else None, user_api='blas'), linalg_threads(1 if one else os.cpu_count()):
+        with threadpool_limits(limits=1 if one else None, user_api='blas'), (linalg_threads(1) if one else nullcontext()):
             for n in a.sizes:
                 # blocks of matrices, the methods interleaved (order alternating) so that drift in the
                 # machine's speed falls on every method alike

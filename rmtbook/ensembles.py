@@ -28,7 +28,7 @@ def _check_request(name, n, size, copies, itemsize=16):
 
 # %% ../nbs/01_ensembles.ipynb #c8df0bfa
 def _check_square(a, name):
-    if not isinstance(a, np.ndarray): a = np.asarray(a)
+    a = np.asarray(a)
     if a.dtype == object or not (np.issubdtype(a.dtype, np.number)) or np.issubdtype(a.dtype, np.bool_):
         raise TypeError(f"{name} must be a numeric array of square matrices, got dtype {a.dtype}")
     if a.ndim < 2 or a.shape[-1] != a.shape[-2]:
@@ -204,7 +204,7 @@ def verblunsky_coefficients(
 ) -> tuple[np.ndarray, np.ndarray]:
     "Killip-Nenciu Verblunsky coefficients `alpha` and `rho = sqrt(1 - |alpha|^2)` of the CbetaE, each (..., n)."
     n, beta, size, start = check_n(n), check_beta(beta), check_size(size), check_start(start)
-    _check_request('verblunsky_coefficients', 1, size, copies=4 * n)
+    _check_request('verblunsky_coefficients', 1, size, copies=4 * n)  # four (size, n) arrays
     u = draw_items('random', (2, n), size, rng, start, 'cbe')
     nu = beta * (n - 1 - np.arange(n)) / 2  # Beta(1, nu) parameters; nu = 0 for the last coefficient
     log_v = np.log1p(-u[..., 0, :])  # log V with V = 1 - U uniform on (0, 1]
@@ -243,8 +243,8 @@ def cbe_phases(
     start:int=0, # index of the first spectrum in the ensemble's stream
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of the circular beta ensemble (Killip-Nenciu CMV model), (n,) or (size, n)."
+    _check_request('cbe_phases', check_n(n), check_size(size), copies=4)  # L, M, C and LAPACK's copy
     alpha, rho = verblunsky_coefficients(n, beta, size, rng, start=start)
-    _check_request('cbe_phases', alpha.shape[-1], size, copies=4)
     return batched_linalg(lambda a, r: _sorted_phases(cmv_matrix(a, r)), alpha, rho, core_ndim=1)
 
 # %% ../nbs/01_ensembles.ipynb #df3f3e60

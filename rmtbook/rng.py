@@ -11,8 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['BitGenerator', 'seed_sequence', 'check_int', 'check_start', 'check_size', 'stream_tag', 'item_seed', 'item_rng',
-           'available_memory', 'check_memory', 'draw_items', 'get_linalg_threads', 'linalg_threads', 'batched_linalg',
-           'chunk_ranges']
+           'available_memory', 'check_memory', 'draw_items', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads',
+           'batched_linalg']
 
 # %% ../nbs/00_rng.ipynb #ab31fc4f
 def seed_sequence(
@@ -139,15 +139,36 @@ def draw_items(
     for j in range(m): fill(np.random.Generator(BitGenerator(item_seed(root, start + j, stream))), out=out[j])
     return out[0] if size is None else out
 
+# %% ../nbs/00_rng.ipynb #05a02296
+def _default_threads():
+    "Cores this process may run on."
+    try: return len(os.sched_getaffinity(0))
+    except AttributeError: return os.cpu_count() or 1
+
+def chunk_ranges(
+    size:int, # number of items in the ensemble
+    chunk_size:int|None=None, # items per chunk (the last chunk may be shorter)
+    n_chunks:int|None=None, # number of chunks instead (default: the available cores)
+) -> list[range]:
+    "Consecutive `range`s that cover `range(size)`, for distributing an ensemble over workers."
+    size = check_size(size)
+    if size is None: raise TypeError("size must be a non-negative integer, got None")
+    if chunk_size is not None and n_chunks is not None: raise ValueError("give chunk_size or n_chunks, not both")
+    if chunk_size is not None:
+        chunk_size = check_int(chunk_size, 'chunk_size', 1)
+        return [range(a, min(a + chunk_size, size)) for a in range(0, size, chunk_size)]
+    k = min(check_int(_default_threads() if n_chunks is None else n_chunks, 'n_chunks', 1), size)
+    if k == 0: return []
+    q, r = divmod(size, k)
+    bounds = np.cumsum([0] + [q + 1] * r + [q] * (k - r))
+    return [range(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
+
 # %% ../nbs/00_rng.ipynb #3fec008c
-_state = threading.local()  # per thread: are we inside a pinned region, and the thread count chosen
+_state = threading.local()  # per thread: the thread count chosen with `linalg_threads`
 _controller = []  # threadpoolctl's controller, created on first use (it inspects the loaded libraries)
 _pin_lock = threading.Lock()
 _pinned_depth = [0]
-
-def _default_threads():
-    try: return len(os.sched_getaffinity(0))
-    except AttributeError: return os.cpu_count() or 1
+_MIN_WORK_PER_THREAD = 2**22  # about n^3 flop units of LAPACK work that make a thread worth starting
 
 def get_linalg_threads() -> int:
     "Number of threads that batched linear algebra uses in this thread (default: the available cores)."
@@ -186,30 +207,13 @@ def batched_linalg(
     try:
         if nested: return f(*arrays)  # already pinned by an outer call: run in this thread
         with _blas_limit():
-            k = min(get_linalg_threads(), m) if a0.ndim > core_ndim else 1
+            # split only where each thread gets about n^3 >= 2^22 of work: below that (n = 64, 5 matrices
+            # per thread) starting threads cost more than they save (measured 0.7-0.8x of one thread)
+            work = m * float(a0.shape[-1])**3 if a0.ndim else 0.0
+            k = max(1, min(get_linalg_threads(), m, int(work // _MIN_WORK_PER_THREAD))) if a0.ndim > core_ndim else 1
             if k <= 1: return f(*arrays)
-            bounds = np.linspace(0, m, k + 1).astype(int)
             with ThreadPoolExecutor(k) as ex:
-                parts = list(ex.map(lambda ab: f(*(x[ab[0]:ab[1]] for x in arrays)), zip(bounds[:-1], bounds[1:])))
+                parts = list(ex.map(lambda r: f(*(x[r.start:r.stop] for x in arrays)), chunk_ranges(m, n_chunks=k)))
             return _concat(parts)
     finally:
         with _pin_lock: _pinned_depth[0] -= 1
-
-# %% ../nbs/00_rng.ipynb #05a02296
-def chunk_ranges(
-    size:int, # number of items in the ensemble
-    chunk_size:int|None=None, # items per chunk (the last chunk may be shorter)
-    n_chunks:int|None=None, # number of chunks instead (default: the available cores)
-) -> list[range]:
-    "Consecutive `range`s that cover `range(size)`, for distributing an ensemble over workers."
-    size = check_size(size)
-    if size is None: raise TypeError("size must be a non-negative integer, got None")
-    if chunk_size is not None and n_chunks is not None: raise ValueError("give chunk_size or n_chunks, not both")
-    if chunk_size is not None:
-        chunk_size = check_int(chunk_size, 'chunk_size', 1)
-        return [range(a, min(a + chunk_size, size)) for a in range(0, size, chunk_size)]
-    k = min(check_int(_default_threads() if n_chunks is None else n_chunks, 'n_chunks', 1), size)
-    if k == 0: return []
-    q, r = divmod(size, k)
-    bounds = np.cumsum([0] + [q + 1] * r + [q] * (k - r))
-    return [range(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
