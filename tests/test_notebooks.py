@@ -37,7 +37,8 @@ def test_notebook(notebook):
 
 
 def test_every_module_has_a_notebook():
-    exported = {p.stem for p in (ROOT / 'rmtbook').glob('*.py') if not p.stem.startswith('_')}
+    lib = ROOT / 'rmtbook'
+    exported = {'.'.join(p.relative_to(lib).with_suffix('').parts) for p in lib.rglob('*.py') if not p.stem.startswith('_')}
     sources = set()
     for nb in NOTEBOOKS:
         text = nb.read_text(encoding='utf-8')

@@ -6,7 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_import_stays_light():
-    code = ("import sys, rmtbook, rmtbook.rng, rmtbook.ensembles, rmtbook.cli; "
+    code = ("import sys, rmtbook, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.compat.bristol, rmtbook.cli; "
             "heavy = [m for m in ('torch', 'dask', 'distributed', 'matplotlib', 'ipywidgets', 'tqdm', 'numba') if m in sys.modules]; "
             "print(heavy); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
