@@ -67,8 +67,8 @@ def thirumalai_mountain(
         return _thirumalai_mountain_per_matrix(c, m, n, delta_rad)
     if ensemble_complex:
         edges = _bristol_edges(delta_rad)
-        total = count_moments(np.angle(c), edges, outside='drop').s1  # T: the ensemble's counts, all values
         mom = count_moments(np.angle(rows), edges, outside='drop')
+        total = mom.s1 if c.size == m * n else count_moments(np.angle(c), edges, outside='drop').s1  # T: all values
         squares = (m * mom.s2 - 2 * total * mom.s1 + total * total) / m
     else:
         total = np.histogram(c)[0]
