@@ -121,6 +121,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'rmtbook.spectra._RatioSurmise._argcheck': ('spectra.html#_ratiosurmise._argcheck', 'rmtbook/spectra.py'),
                                  'rmtbook.spectra._RatioSurmise._pdf': ('spectra.html#_ratiosurmise._pdf', 'rmtbook/spectra.py'),
                                  'rmtbook.spectra._ratio_norm': ('spectra.html#_ratio_norm', 'rmtbook/spectra.py'),
+                                 'rmtbook.spectra._ratio_norm_one': ('spectra.html#_ratio_norm_one', 'rmtbook/spectra.py'),
                                  'rmtbook.spectra.bin_edges': ('spectra.html#bin_edges', 'rmtbook/spectra.py'),
                                  'rmtbook.spectra.bin_index': ('spectra.html#bin_index', 'rmtbook/spectra.py'),
                                  'rmtbook.spectra.check_positive': ('spectra.html#check_positive', 'rmtbook/spectra.py'),

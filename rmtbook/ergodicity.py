@@ -17,7 +17,7 @@ __all__ = ['CountMoments', 'count_moments', 'spectral_ergodicity', 'expected_spe
            'approach_to_ergodicity']
 
 # %% ../nbs/03_ergodicity.ipynb #cbb3dd3b
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CountMoments:
     "Per-bin sums over matrices of the counts and of their squares: all that Omega needs, exactly combinable."
     edges: np.ndarray  # K + 1 bin edges

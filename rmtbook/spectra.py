@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from functools import lru_cache
 import numpy as np
 from scipy import integrate, special, stats
 from .rng import check_int, check_memory, draw_items
@@ -106,7 +107,7 @@ def bin_index(
     return k
 
 # %% ../nbs/02_spectra.ipynb #53a2f4b4
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SpectralHistogram:
     "Counts of M spectra of N values each on one grid of K bins."
     edges: np.ndarray  # K + 1 bin edges
@@ -205,14 +206,15 @@ class _RatioSurmise(stats.rv_continuous):
 
 _EXACT_Z = {1.0: 8 / 27, 2.0: 4 * np.pi / (81 * np.sqrt(3)), 4.0: 4 * np.pi / (729 * np.sqrt(3))}
 
+@lru_cache(maxsize=64)
+def _ratio_norm_one(b:float) -> float:
+    if b in _EXACT_Z: return _EXACT_Z[b]
+    f = lambda r: (r + r * r)**b / (1 + r + r * r)**(1 + 1.5 * b)
+    return 2 * integrate.quad(f, 0, 1, epsabs=0, epsrel=1e-13)[0]  # P(r) = P(1/r) / r^2: twice [0, 1]
+
 def _ratio_norm(beta):
     "Z_beta = integral of (r + r^2)^beta / (1 + r + r^2)^(1 + 3 beta / 2) over r > 0 (closed form for 1, 2, 4)."
-    def one(b):
-        b = float(b)
-        if b in _EXACT_Z: return _EXACT_Z[b]
-        f = lambda r: (r + r * r)**b / (1 + r + r * r)**(1 + 1.5 * b)
-        return 2 * integrate.quad(f, 0, 1, epsabs=0, epsrel=1e-13)[0]  # P(r) = P(1/r) / r^2: twice [0, 1]
-    return np.vectorize(one, otypes=[float])(beta)
+    return np.vectorize(lambda b: _ratio_norm_one(float(b)), otypes=[float])(beta)
 
 _ratio_surmise = _RatioSurmise(a=0.0, b=1.0, name='ratio_surmise', shapes='beta')
 
