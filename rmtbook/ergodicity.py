@@ -8,7 +8,8 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 import numpy as np
-from .rng import check_int, check_memory
+from fastcore.basics import patch
+from .rng import check_int
 from .spectra import (bin_index, check_positive, check_spectra, cue_number_variance, phase_edges,
                              uniform_number_variance)
 
@@ -46,9 +47,6 @@ def count_moments(
         s2 = np.zeros(n_bins, dtype=np.int64)
         np.add.at(s2, occupied % n_bins, c.astype(np.int64)**2)
     return CountMoments(np.asarray(edges, dtype=np.float64), n, m, s1.astype(np.int64), s2.astype(np.int64))
-
-# %% ../nbs/03_ergodicity.ipynb #e0586f2b
-from fastcore.basics import patch
 
 # %% ../nbs/03_ergodicity.ipynb #bd33285b
 @patch
