@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from fastcore.basics import patch
 from .rng import check_int
+from .ensembles import _wrap_phase
 from .spectra import (bin_index, check_positive, check_spectra, cue_number_variance, phase_edges,
                              uniform_number_variance)
 
@@ -78,7 +79,7 @@ def spectral_ergodicity(
     x = check_spectra(spectra)
     if edges is not None and n_bins is not None: raise ValueError("give edges or n_bins, not both")
     if edges is None:
-        x = (x + np.pi) % (2 * np.pi) - np.pi
+        x = _wrap_phase(x)
         edges = phase_edges(None if n_bins is not None else bin_width, n_bins)
     if x.shape[0] == 1:
         warnings.warn("spectral_ergodicity of a single spectrum is identically zero (it is its own ensemble average)", RuntimeWarning, stacklevel=2)

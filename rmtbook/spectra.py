@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import integrate, special, stats
 from .rng import check_int, check_memory, draw_items
-from .ensembles import check_beta
+from .ensembles import _wrap_phase, check_beta
 
 # %% auto #0
 __all__ = ['check_spectra', 'check_positive', 'bin_edges', 'phase_edges', 'bin_index', 'SpectralHistogram', 'spectral_histogram',
@@ -145,7 +145,7 @@ def phase_histogram(
 ) -> SpectralHistogram:
     "Histogram of eigenphases on equal bins that tile the circle."
     x = check_spectra(phases, 'phases')
-    x = (x + np.pi) % (2 * np.pi) - np.pi
+    x = _wrap_phase(x)
     return spectral_histogram(x, phase_edges(None if n_bins is not None else bin_width, n_bins))
 
 # %% ../nbs/02_spectra.ipynb #005d9baa
@@ -280,7 +280,7 @@ def phase_spacings(
     phases, # eigenphases, shape (N,) or (M, N); sorted here
 ) -> np.ndarray:
     "Unfolded nearest-neighbour spacings on the circle, N (theta_j+1 - theta_j) / 2 pi with the wrap-around gap: (M, N), mean 1."
-    x = np.sort((check_spectra(phases, 'phases') + np.pi) % (2 * np.pi) - np.pi, axis=1)
+    x = np.sort(_wrap_phase(check_spectra(phases, 'phases')), axis=1)
     gaps = np.diff(x, axis=1, append=x[:, :1] + 2 * np.pi)
     return gaps * (x.shape[1] / (2 * np.pi))
 
