@@ -19,6 +19,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                    'rmtbook/compat/bristol.py'),
                                         'rmtbook.compat.bristol._bristol_edges': ( 'compat_bristol.html#_bristol_edges',
                                                                                    'rmtbook/compat/bristol.py'),
+                                        'rmtbook.compat.bristol._complex_rows': ( 'compat_bristol.html#_complex_rows',
+                                                                                  'rmtbook/compat/bristol.py'),
                                         'rmtbook.compat.bristol._is_complex': ( 'compat_bristol.html#_is_complex',
                                                                                 'rmtbook/compat/bristol.py'),
                                         'rmtbook.compat.bristol._row_histograms_own_range': ( 'compat_bristol.html#_row_histograms_own_range',

@@ -13,12 +13,16 @@ from ..ergodicity import count_moments
 __all__ = ['spectral_density', 'thirumalai_mountain', 'kl_distance_symmetric', 'approach_se', 'Ergodicity']
 
 # %% ../../nbs/98_compat_bristol.ipynb #a0194c6a
+def _complex_rows(a):
+    "bristol's test along the last axis: complex unless the sum of |Im|, in order as Python 3.11's sum, is below 1e-9."
+    return ~(np.cumsum(np.abs(np.imag(a)), axis=-1)[..., -1] < 1e-9)
+
 def _is_complex(c_eigen) -> bool:
-    "bristol's test: complex unless the sum of |Im| is below 1e-9 (an error in the test counts as complex)."
+    "bristol's test of one input (an error in the test counts as complex, as in bristol)."
     try:
-        a = np.abs(np.imag(np.asarray(c_eigen)))
+        a = np.asarray(c_eigen)
         if a.ndim == 1 and a.size == 0: return False  # an empty sum is 0
-        return not (np.cumsum(a, axis=-1)[..., -1] < 1e-9)  # summed in order, as Python 3.11's sum
+        return bool(_complex_rows(a)) if a.ndim == 1 else True  # bristol's test fails on 2-D input
     except Exception: return True
 
 def _bristol_edges(delta_rad):
@@ -62,8 +66,7 @@ def thirumalai_mountain(
         raise ValueError(f"c_eigen_ensemble must be a flat array of at least ensemble_size * N = {m * n} eigenvalues, got shape {c.shape}")
     rows = c[:m * n].reshape(m, n)
     ensemble_complex = _is_complex(c)
-    rows_complex = ~(np.cumsum(np.abs(np.imag(rows)), axis=1)[:, -1] < 1e-9)  # bristol's test, matrix by matrix
-    if np.any(rows_complex != ensemble_complex):
+    if np.any(_complex_rows(rows) != ensemble_complex):  # bristol's test, matrix by matrix
         return _thirumalai_mountain_per_matrix(c, m, n, delta_rad)
     if ensemble_complex:
         edges = _bristol_edges(delta_rad)
