@@ -10,7 +10,9 @@ from ..spectra import bin_index, check_positive
 from ..ergodicity import count_moments
 
 # %% auto #0
-__all__ = ['spectral_density', 'thirumalai_mountain', 'kl_distance_symmetric', 'approach_se', 'Ergodicity']
+__all__ = ['spectral_density', 'thirumalai_mountain', 'kl_distance_symmetric', 'approach_se', 'Ergodicity',
+           'get_layer_matrix_set', 'get_eigenvals_layer_matrix_set', 'list2plist', 'eigenvals_set_to_periodic',
+           'd_layers_pse', 'cpse_measure', 'cpse_measure_vanilla', 'bristol_weights', 'cpse_measure_state_dict']
 
 # %% ../../nbs/98_compat_bristol.ipynb #a0194c6a
 def _complex_rows(a):
@@ -116,3 +118,90 @@ class Ergodicity:
     def thirumalai_mountain(self, c_eigen_ensemble, ensemble_size, N, delta_rad=0.2): return thirumalai_mountain(c_eigen_ensemble, ensemble_size, N, delta_rad)
     def kl_distance_symmetric(self, Nk, Nk_minus, shift=1e-9): return kl_distance_symmetric(Nk, Nk_minus, shift)
     def approach_se(self, Ns, ensemble_size, eigen_data, delta_rad=0.2): return approach_se(Ns, ensemble_size, eigen_data, delta_rad)
+
+# %% ../../nbs/98_compat_bristol.ipynb #504dce36
+def get_layer_matrix_set(
+    pmodel, # a torch.nn.Module
+) -> tuple:
+    "bristol's layer matrix set: (A_set, A_set_N, A_set_types), A = W W^T for every torch.nn module weight of 2+ axes."
+    import torch
+    A_set, A_set_N, A_set_types = [], [], []
+    for x in pmodel.modules():
+        type_mod = str(type(x))
+        if "torch.nn.modules" not in type_mod: continue  # bristol's test: modules defined by torch.nn only
+        try: w = torch.Tensor(x.weight)  # as bristol: modules without a weight, or weights this rejects, are passed over
+        except Exception: continue
+        shape = list(w.shape)
+        if len(shape) < 2: continue
+        n, m = shape[0], int(np.prod(shape[1:]))
+        if n > 1 and m > 1:
+            ap = np.array(w.reshape(n, m).detach().numpy())
+            a = np.matmul(ap, np.transpose(ap))
+            A_set.append(a); A_set_N.append(a.shape); A_set_types.append(type_mod)
+    return A_set, A_set_N, A_set_types
+
+def get_eigenvals_layer_matrix_set(
+    A_set, # list of 2-D arrays
+) -> list:
+    "bristol's spectra: numpy.linalg.eigvals(A A^T) of every matrix, in LAPACK's order."
+    return [np.linalg.eigvals(np.matmul(a, np.transpose(a))) for a in A_set]
+
+def list2plist(
+    lst, # eigenvalues of one matrix, in order
+    upper_bound:int, # length of the padded list
+) -> np.ndarray:
+    "bristol's periodic list: |values| (complex64: |real part|) repeated cyclically to upper_bound values."
+    v = np.asarray(lst)
+    v = np.abs(v.real) if v.dtype == np.complex64 else np.abs(v)  # bristol takes .real of complex64 values only
+    return np.resize(v, max(int(upper_bound), 1))
+
+def eigenvals_set_to_periodic(
+    layer_eigens, # list of eigenvalue arrays
+) -> list:
+    "bristol's padding of every layer's eigenvalues to the longest length."
+    upper_bound = np.max([len(e) for e in layer_eigens])
+    return [list2plist(e, upper_bound) for e in layer_eigens]
+
+def d_layers_pse(
+    eset_per, # padded spectra of equal length, one per layer
+) -> list:
+    "bristol's d_layers: symmetric KL between the Thirumalai-Mountain profiles of the first l and l + 1 layers, l = 1..L-2."
+    nlayers = len(eset_per) - 1  # bristol leaves the last layer out
+    n = len(eset_per[0])
+    omega = {l: thirumalai_mountain(np.ravel(np.array(eset_per[0:l])), l, n) for l in range(1, nlayers + 1) if nlayers > 1}
+    return [kl_distance_symmetric(omega[l], omega[l + 1]) for l in range(1, nlayers)]
+
+def cpse_measure(
+    pmodel, # a torch.nn.Module
+) -> tuple:
+    "bristol's `cpse_measure(pmodel)`: (d_layers, cpse) from the eigenvalues of (W W^T)(W W^T)^T."
+    d_layers = d_layers_pse(eigenvals_set_to_periodic(get_eigenvals_layer_matrix_set(get_layer_matrix_set(pmodel)[0])))
+    return d_layers, np.mean(np.log10(d_layers))
+
+def cpse_measure_vanilla(
+    matrices, # list of 2-D weight matrices, in layer order
+) -> tuple:
+    "bristol's `cpse_measure_vanilla(matrices)`: (d_layers, cpse) from the eigenvalues of W W^T."
+    d_layers = d_layers_pse(eigenvals_set_to_periodic(get_eigenvals_layer_matrix_set(matrices)))
+    return d_layers, np.mean(np.log10(d_layers))
+
+def bristol_weights(
+    state_dict, # a mapping name -> tensor or array, in layer order
+) -> list:
+    "The weights bristol's `get_layer_matrix_set` would take from the model that owns this state dict, reshaped N x M."
+    out = []
+    for name, t in state_dict.items():
+        if not (name == 'weight' or name.endswith('.weight')): continue  # bristol reads module.weight only
+        a = t.detach().cpu().numpy() if hasattr(t, 'detach') else np.asarray(t)
+        if a.ndim < 2: continue
+        n, m = a.shape[0], int(np.prod(a.shape[1:]))
+        if n > 1 and m > 1: out.append(a.reshape(n, m))
+    return out
+
+def cpse_measure_state_dict(
+    state_dict, # a mapping name -> tensor or array, in the model's registration order
+) -> tuple:
+    "bristol's `cpse_measure` on the weights of a state dict (for checkpoints): eigenvalues of (W W^T)(W W^T)^T."
+    A_set = [np.matmul(w, np.transpose(w)) for w in bristol_weights(state_dict)]
+    d_layers = d_layers_pse(eigenvals_set_to_periodic(get_eigenvals_layer_matrix_set(A_set)))
+    return d_layers, np.mean(np.log10(d_layers))
