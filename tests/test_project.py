@@ -6,8 +6,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_import_stays_light():
-    code = ("import sys, rmtbook, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.compat.bristol, rmtbook.cli; "
-            "heavy = [m for m in ('torch', 'dask', 'distributed', 'matplotlib', 'ipywidgets', 'tqdm', 'numba') if m in sys.modules]; "
+    code = ("import sys, rmtbook, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.mme, rmtbook.layers, rmtbook.cpse, rmtbook.equivalence, rmtbook.compat.bristol, rmtbook.cli; "
+            "heavy = [m for m in ('torch', 'dask', 'distributed', 'matplotlib', 'ipywidgets', 'tqdm', 'numba', 'safetensors') if m in sys.modules]; "
             "print(heavy); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -22,3 +22,18 @@ def test_console_command():
     script = Path(sys.executable).parent / 'rmtbook'  # the console script that `pip install` made
     r = subprocess.run([str(script), 'tour', '--quick'], capture_output=True, text=True)
     assert r.returncode == 0 and '0 failed' in r.stdout, r.stdout + r.stderr
+
+
+def test_console_cpse(tmp_path):
+    "`rmtbook cpse` on an .npz file (the installed console script), and its one-line error for a missing file."
+    import json
+    import numpy as np
+    g = np.random.default_rng(0)
+    np.savez(tmp_path / 'w.npz', **{f'layer{i}.weight': g.standard_normal((32, 48)) for i in range(5)})
+    script = str(Path(sys.executable).parent / 'rmtbook')
+    r = subprocess.run([script, 'cpse', str(tmp_path / 'w.npz'), '--json'], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert len(out['d_layers']) == 4 and [row['name'] for row in out['layers']][0] == 'layer0.weight'
+    r = subprocess.run([script, 'cpse', str(tmp_path / 'missing.npz')], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stdout == '' and r.stderr.count('\n') == 1 and 'no such file' in r.stderr

@@ -205,3 +205,12 @@ def cpse_measure_state_dict(
     A_set = [np.matmul(w, np.transpose(w)) for w in bristol_weights(state_dict)]
     d_layers = d_layers_pse(eigenvals_set_to_periodic(get_eigenvals_layer_matrix_set(A_set)))
     return d_layers, np.mean(np.log10(d_layers))
+
+# %% ../../nbs/98_compat_bristol.ipynb #b9a4dcb0
+def _bristol_weights_from_file(path):
+    "(d_layers, cpse) of bristol's `cpse_measure` on the module weights of a weights file (`rmtbook cpse --compat`)."
+    from rmtbook.layers import _load_file
+    state = dict(_load_file(path))
+    n = len(bristol_weights(state))
+    if n < 3: raise ValueError(f"{path}: the published measure needs at least 3 layer matrices named '*.weight', found {n}")
+    return cpse_measure_state_dict(state)
