@@ -154,6 +154,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'rmtbook.mme._check_mu': ('mme.html#_check_mu', 'rmtbook/mme.py'),
                              'rmtbook.mme._draw_matrix': ('mme.html#_draw_matrix', 'rmtbook/mme.py'),
                              'rmtbook.mme._map_threads': ('mme.html#_map_threads', 'rmtbook/mme.py'),
+                             'rmtbook.mme._ordered': ('mme.html#_ordered', 'rmtbook/mme.py'),
                              'rmtbook.mme._padded_length': ('mme.html#_padded_length', 'rmtbook/mme.py'),
                              'rmtbook.mme._spectrum': ('mme.html#_spectrum', 'rmtbook/mme.py'),
                              'rmtbook.mme.bootstrap_band': ('mme.html#bootstrap_band', 'rmtbook/mme.py'),

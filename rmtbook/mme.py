@@ -140,12 +140,20 @@ def _padded_length(spectra, n):
     if n < longest: raise ValueError(f"n={n} is shorter than the longest spectrum ({longest}); periodic padding only lengthens")
     return n
 
+_ORDERS = {'given': None, 'ascending': lambda s: np.sort(s), 'descending': lambda s: np.sort(s)[::-1],
+           'magnitude': lambda s: s[np.argsort(-np.abs(s), kind='stable')]}
+
+def _ordered(spectra, order):
+    if order not in _ORDERS: raise ValueError(f"order must be one of {tuple(_ORDERS)}, got {order!r}")
+    return spectra if order == 'given' else [_ORDERS[order](s) for s in spectra]
+
 def periodic_pad(
-    spectra, # one 1-D spectrum per matrix, in the order to be repeated
+    spectra, # one 1-D spectrum per matrix
     n:int|None=None, # padded length N (default: the longest spectrum)
+    order:str='given', # the cyclic order: 'given', 'ascending', 'descending' or 'magnitude' (decreasing |lambda|)
 ) -> np.ndarray:
     "The cyclic list of each spectrum repeated up to N values, (M, N): lambda_1..lambda_n, lambda_1, ..."
-    spectra = _check_mixed(spectra)
+    spectra = _ordered(_check_mixed(spectra), order)
     n = _padded_length(spectra, n)
     lengths = np.array([s.size for s in spectra])
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
@@ -156,12 +164,13 @@ def pse_counts(
     edges, # increasing bin edges covering every value
     n:int|None=None, # padded length N (default: the longest spectrum)
     padding:str='order-free', # 'order-free': counts x N/n_i; 'cyclic': counts of the literal periodic padding
+    order:str='given', # for padding='cyclic': 'given', 'ascending', 'descending' or 'magnitude'
 ) -> np.ndarray:
     "Bin counts of every spectrum padded to N values, float64 (M, K)."
     spectra = _check_mixed(spectra)
     n = _padded_length(spectra, n)
     edges = np.asarray(edges, dtype=np.float64)
-    if padding == 'cyclic': values = periodic_pad(spectra, n)
+    if padding == 'cyclic': values = periodic_pad(spectra, n, order)
     elif padding == 'order-free': values = np.concatenate(spectra)[None, :]
     else: raise ValueError(f"padding must be 'order-free' or 'cyclic', got {padding!r}")
     k = bin_index(values, edges).ravel()
@@ -179,7 +188,8 @@ def periodic_spectral_ergodicity(
     n_bins:int|None=None, # or the number of bins on the circle
     edges=None, # or explicit bin edges (real spectra)
     n:int|None=None, # padded length N (default: the longest spectrum)
-    padding:str='order-free', # 'order-free' or 'cyclic' (in the order given)
+    padding:str='order-free', # 'order-free' or 'cyclic'
+    order:str='given', # for padding='cyclic': 'given', 'ascending', 'descending' or 'magnitude'
 ) -> np.ndarray:
     "PSE Omega_k: spectral ergodicity of the spectra padded to N values, sum_j (c_jk - mean_j c_jk)^2 / (M N)."
     spectra = _check_mixed(spectra)
@@ -188,7 +198,7 @@ def periodic_spectral_ergodicity(
         spectra = [_wrap_phase(s) for s in spectra]
         edges = phase_edges(None if n_bins is not None else bin_width, n_bins)
     n = _padded_length(spectra, n)
-    c = pse_counts(spectra, edges, n, padding)
+    c = pse_counts(spectra, edges, n, padding, order)
     return ((c - c.mean(axis=0))**2).sum(axis=0) / (c.shape[0] * n)
 
 # %% ../nbs/04_mme.ipynb #b230114b
