@@ -28,7 +28,7 @@ def layer_spectra(
     for i, m in enumerate(layers.matrices): shapes.setdefault(m.shape, []).append(i)
     for shape, idx in shapes.items():
         check_memory(8 * len(idx) * shape[0] * shape[1], f"layer_spectra: {len(idx)} matrices of {shape[0]} x {shape[1]}")
-        batch = np.stack([layers.matrices[i] for i in idx]).astype(np.float64, copy=False)  # the one working copy LAPACK needs
+        batch = np.stack([layers.matrices[i] for i in idx], dtype=np.float64)  # the one working copy LAPACK needs
         for i, s in zip(idx, batched_linalg(_squared_singular_values, batch)): out[i] = s
     return out
 
