@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from .rng import check_int, draw_items, item_seed, seed_sequence
+from .rng import batched_linalg, check_int, draw_items, item_seed, seed_sequence
 from .ensembles import _haar_unitary
 from .spectra import check_positive
 from .mme import _check_mixed, pse_counts
@@ -40,13 +40,17 @@ def conjugate_circular_spectra(
     start:int=0, # index of the first layer in the stream (layer i always gets the same block)
 ) -> list:
     "Spectra of the conjugate circular ensemble: sigma^2 / mean of the p x q block of a CUE(p + q) matrix, per layer."
-    root, out = seed_sequence(rng), []
-    for i, shape in enumerate(_shapes(obj)):
-        p, q = (check_int(int(x), 'shape', 1, 'a matrix dimension') for x in shape)
-        # the first q columns of a Haar unitary of size p + q: Mezzadri's QR of a (p + q) x q Ginibre matrix
-        z = draw_items('standard_normal', (p + q, 2 * q), None, item_seed(root, start + i, 'conjugate'), 0, 'cue').view(np.complex128)
-        block = _haar_unitary(z)[:p]
-        out.append(_unit_mean(np.linalg.svd(block, compute_uv=False)**2))
+    root, shapes = seed_sequence(rng), _shapes(obj)
+    groups, out = {}, [None] * len(shapes)
+    for i, shape in enumerate(shapes):
+        groups.setdefault(tuple(check_int(int(x), 'shape', 1, 'a matrix dimension') for x in shape), []).append(i)
+    for (p, q), idx in groups.items():  # layers of one shape go to LAPACK as one batch
+        # the first q columns of a Haar unitary of size p + q: Mezzadri's QR of a (p + q) x q Ginibre matrix,
+        # layer i from its own stream whatever the batch
+        z = np.stack([draw_items('standard_normal', (p + q, 2 * q), None, item_seed(root, start + i, 'conjugate'), 0, 'cue')
+                      for i in idx]).view(np.complex128)
+        sv = batched_linalg(lambda zz: np.linalg.svd(_haar_unitary(zz)[..., :p, :], compute_uv=False), z)
+        for i, s in zip(idx, sv): out[i] = _unit_mean(s**2)
     return out
 
 # %% ../nbs/07_equivalence.ipynb #2eab3c16
