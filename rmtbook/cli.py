@@ -73,15 +73,15 @@ def _cpse_command(args) -> int:
     "Run `rmtbook cpse`; a one-line error and status 1 when the file cannot be measured."
     from rmtbook.layers import layer_matrices
     try:
-        layers = layer_matrices(args.path)
-        if len(layers) == 0: raise ValueError(f"{args.path}: no 2-D weights found ({len(layers.skipped)} tensors skipped)")
-        if args.compat:
+        if args.compat:  # bristol's own choice of weights, read once
             from rmtbook.compat.bristol import _bristol_weights_from_file
             d, value = _bristol_weights_from_file(args.path)
             out = dict(cpse=float(value), d_layers=[float(x) for x in d], measure='bristol 0.2.14 cpse_measure')
             print(json.dumps(out) if args.json else
                   '\n'.join([f'd_layers (published measure, {len(d)} distances):'] + [f'  {x:.10g}' for x in d] + [f'cPSE = {value:.6f}']))
             return 0
+        layers = layer_matrices(args.path)
+        if len(layers) == 0: raise ValueError(f"{args.path}: no 2-D weights found ({len(layers.skipped)} tensors skipped)")
         from rmtbook.cpse import cpse
         result = cpse(layers, args.bins, args.scale)
         print(json.dumps(result.to_dict()) if args.json else result.table())

@@ -72,11 +72,6 @@ class CSD:
     def equivalent(self) -> bool:
         "True when the CSD stays within the noise tolerance at every location."
         return bool(np.all(self.curve <= self.tolerance))
-    @property
-    def excess(self) -> float:
-        "The largest (curve - expected) / (tolerance - expected): at most 1 for equivalent ensembles."
-        sd = self.tolerance - self.expected
-        return float(np.max(np.where(sd > 0, (self.curve - self.expected) / np.where(sd > 0, sd, 1), np.where(self.curve > self.expected, np.inf, 0))))
     def __repr__(self):
         return f"CSD(total={self.total:.4f}, expected {self.expected[-1]:.4f}, tolerance {self.tolerance[-1]:.4f}, equivalent={self.equivalent})"
 

@@ -14,7 +14,7 @@ from .spectra import bin_index, check_positive, phase_edges
 
 # %% auto #0
 __all__ = ['MIXED_ENSEMBLES', 'truncated_binomial', 'mixed_sizes', 'mixed_ensemble', 'mixed_spectra', 'periodic_pad',
-           'pse_counts', 'periodic_spectral_ergodicity', 'mixed_semicircle_pdf', 'semicircle_pdf', 'bootstrap_band']
+           'pse_counts', 'periodic_spectral_ergodicity', 'mixed_semicircle_pdf', 'bootstrap_band']
 
 # %% ../nbs/04_mme.ipynb #1d656bb9
 def _check_mu(mu):
@@ -45,7 +45,8 @@ def mixed_sizes(
     "MME sizes N_i ~ Binomial(N, mu) redrawn while below 2 (sampled from that conditional law by its inverse CDF)."
     law, size, start = truncated_binomial(n, mu), check_size(size), check_start(start)
     u = draw_items('random', (1,), 1 if size is None else size, rng, start, 'mme_sizes')[:, 0]
-    sizes = law.ppf(u).astype(np.int64)  # ppf: the smallest k with F(k) >= u, u in [0, 1)
+    # ppf: the smallest k with F(k) >= u; at u = 0 scipy answers one below the support, hence the clip
+    sizes = np.clip(law.ppf(u), 2, None).astype(np.int64)
     return sizes[0] if size is None else sizes
 
 # %% ../nbs/04_mme.ipynb #6b5b13c2
@@ -212,12 +213,7 @@ def mixed_semicircle_pdf(
     k, p = law.xk, law.pk
     keep = p > 1e-15 * p.max()  # sizes that carry weight in double precision
     radius = 2 * np.sqrt(k[keep] / n)
-    return (p[keep] * semicircle_pdf(np.asarray(x, dtype=np.float64)[..., None], radius)).sum(axis=-1)
-
-def semicircle_pdf(x, radius):
-    "Wigner's semicircle density 2 sqrt(R^2 - x^2) / (pi R^2), zero outside [-R, R] (broadcasting)."
-    r2 = np.asarray(radius, dtype=np.float64)**2
-    return 2 * np.sqrt(np.clip(r2 - np.asarray(x)**2, 0, None)) / (np.pi * r2)
+    return (p[keep] * stats.semicircular.pdf(np.asarray(x, dtype=np.float64)[..., None], scale=radius)).sum(axis=-1)
 
 def bootstrap_band(
     counts, # per-matrix counts or densities, (M, K)
