@@ -5,13 +5,16 @@
 # %% ../nbs/99_cli.ipynb #a313ddd6
 from __future__ import annotations
 import argparse, json, sys, time
+from pathlib import Path
 import numpy as np
 from . import __version__
 from .ensembles import (cue, coe, cse, goe, gue, gse, cbe_phases, eigenphases, eigenvalues, trace_powers,
                                symplectic_dual, cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
+from .spectra import cue_number_variance, phase_edges, phase_spacings, wigner_surmise
+from .ergodicity import spectral_ergodicity, expected_spectral_ergodicity, ergodicity_distance, approach_to_ergodicity
 
 # %% auto #0
-__all__ = ['tour_checks', 'format_checks', 'main']
+__all__ = ['tour_checks', 'format_checks', 'tour_ergodicity', 'tour_layers', 'run_tour', 'main']
 
 # %% ../nbs/99_cli.ipynb #1ebd6266
 def _moment_check(ensemble, law, samples, expected):
@@ -68,6 +71,143 @@ def format_checks(
              for i, t in enumerate(table)]
     return '\n'.join(lines)
 
+# %% ../nbs/99_cli.ipynb #3c170da8
+def tour_ergodicity(
+    sizes:tuple=(8, 16, 32, 64), # matrix sizes N, increasing
+    m:int=400, # matrices per size (a multiple of 20: the batches of the check)
+    seed:int=2024, # seed of the ensembles (SPEC 7 int seed)
+    bin_width:float=0.5, # widest bin on the circle
+) -> dict:
+    "Omega of CUE ensembles over sizes with its exact expectation, D between consecutive sizes, and one check per size."
+    edges = phase_edges(bin_width)
+    out = dict(sizes=list(sizes), m=m, bin_width=bin_width, omega=[], expected=[], rows=[])
+    spectra = {}
+    for n in sizes:
+        ph = eigenphases(cue(n, m, rng=np.random.SeedSequence([seed, n])), check_unitary=False)
+        spectra[n] = ph
+        om, ex = spectral_ergodicity(ph, bin_width), expected_spectral_ergodicity(n, m, bin_width)
+        out['omega'].append(om); out['expected'].append(ex)
+        batches = ph.reshape(20, m // 20, n)  # unbiased Var(n_k) per batch: Omega * N * m_b / (m_b - 1)
+        var = np.array([spectral_ergodicity(b, bin_width).mean() * n * (m // 20) / (m // 20 - 1) for b in batches])
+        exact = cue_number_variance(n, np.diff(edges)).mean()
+        out['rows'].append(_moment_check('CUE', f'N={n}: mean_k Var(n_k) from Omega = number variance', var, exact))
+    out['d'] = approach_to_ergodicity(spectra, bin_width)
+    out['d_expected'] = np.array([ergodicity_distance(b, a) for a, b in zip(out['expected'], out['expected'][1:])])
+    return out
+
+# %% ../nbs/99_cli.ipynb #9ba5471b
+def tour_layers(
+    seed:int=2024, # torch seed of the built-in model (or numpy seed of the fallback)
+) -> tuple:
+    "The tour's small network: a torch MLP 64-128-128-96-64-10 if torch is installed, else random matrices of those shapes."
+    widths = (64, 128, 128, 96, 64, 10)
+    try: import torch
+    except ImportError:
+        rng = np.random.default_rng(seed)  # torch's default Linear init is uniform(+-1/sqrt(fan_in)); same scale
+        mats = [rng.uniform(-1, 1, (o, i)) / np.sqrt(i) for i, o in zip(widths, widths[1:])]
+        return mats, 'torch is not installed: random matrices of the MLP shapes 64-128-128-96-64-10, at the scale of torch\'s default initialisation'
+    torch.manual_seed(seed)
+    layers = []
+    for i, o in zip(widths, widths[1:]): layers += [torch.nn.Linear(i, o), torch.nn.ReLU()]
+    return torch.nn.Sequential(*layers[:-1]), 'torch MLP 64-128-128-96-64-10, default initialisation, torch.manual_seed(seed)'
+
+# %% ../nbs/99_cli.ipynb #e2cb68ea
+def _plot_ensembles(path, n, m, seed):
+    import matplotlib; matplotlib.use('Agg', force=False)
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(2, 3, figsize=(11, 6))
+    x = np.linspace(0, 3, 200)
+    for j, (name, sample, beta, kr) in enumerate((('CUE', cue, 2, False), ('COE', coe, 1, False), ('CSE', cse, 4, True))):
+        ph = eigenphases(sample(n, m, seed), kramers=kr)
+        axes[0, j].hist(ph.ravel(), bins=40, range=(-np.pi, np.pi), density=True, alpha=0.7)
+        axes[0, j].axhline(1 / (2 * np.pi), color='k', lw=1, label='1/2pi')
+        axes[0, j].set_title(f'{name}: eigenphases (n = {n}, {len(ph)} matrices)', fontsize=9); axes[0, j].set_ylim(0, 0.3)
+        axes[1, j].hist(phase_spacings(ph).ravel(), bins=50, range=(0, 3), density=True, alpha=0.7)
+        axes[1, j].plot(x, wigner_surmise(beta).pdf(x), 'k', lw=1, label=f'Wigner surmise, beta = {beta}')
+        axes[1, j].set_xlabel('spacing s'); axes[1, j].legend(fontsize=8)
+    axes[0, 0].legend(fontsize=8)
+    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
+
+def _plot_ergodicity(path, erg):
+    import matplotlib; matplotlib.use('Agg', force=False)
+    import matplotlib.pyplot as plt
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6))
+    sizes = np.array(erg['sizes'])
+    a.loglog(sizes, [o.mean() for o in erg['omega']], 'o', label='measured')
+    a.loglog(sizes, [e.mean() for e in erg['expected']], '-', label='exact expectation')
+    a.set_xlabel('N'); a.set_ylabel('mean over bins of Omega_k^N'); a.set_title(f"CUE, {erg['m']} matrices per size"); a.legend()
+    mid = np.sqrt(sizes[1:] * sizes[:-1])
+    b.loglog(mid, erg['d'], 'o', label='measured'); b.loglog(mid, erg['d_expected'], '-', label='from the exact profiles')
+    b.set_xlabel('N (between consecutive sizes)'); b.set_ylabel('D'); b.set_title('spectral ergodicity distance'); b.legend()
+    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
+
+def _plot_cpse(path, result):
+    import matplotlib; matplotlib.use('Agg', force=False)
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6, 3.4))
+    ax.semilogy(np.arange(1, len(result.d_layers) + 1), result.d_layers, 'o-')
+    ax.set_xlabel('depth l (distance between layers 1..l and 1..l+1)'); ax.set_ylabel('d_l')
+    ax.set_title(f'cascading PSE: cPSE = {result.value:.4f}')
+    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
+
+def _markdown_table(rows):
+    head = '| ensemble | law | expected | measured | score | result |\n|---|---|---|---|---|---|'
+    cell = lambda v: str(v).replace('|', '\\|')  # a law such as E|Tr U|^2 must not split the Markdown cell
+    return '\n'.join([head] + [f"| {r['ensemble']} | {cell(r['law'])} | {r['expected']} | {r['measured']} | {r['score']} | "
+                               f"{'PASS' if r['ok'] else 'FAIL'} |" for r in rows])
+
+# %% ../nbs/99_cli.ipynb #7528262a
+def run_tour(
+    out:str|Path='rmtbook-tour', # folder for summary.md and the figures (created)
+    quick:bool=False, # fewer matrices and sizes: a few seconds
+    n:int=16, # matrix size of the exact-law checks
+    seed:int=2024, # seed of every ensemble
+    progress:bool=True, # progress bars (tqdm, when installed and stderr is a terminal)
+) -> dict:
+    "The whole tour: checks, figures and summary.md in `out`; returns the rows, the cPSE and the files written."
+    from rmtbook.cpse import cpse
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    try: import matplotlib
+    except ImportError: matplotlib = None
+    m = 1000 if quick else 10000
+    sizes, m_erg = ((8, 16, 32, 64), 200) if quick else ((8, 16, 32, 64, 128), 1000)
+    steps = ['exact laws', 'ergodicity over sizes', 'cPSE', 'figures' if matplotlib else 'summary']
+    try:
+        from tqdm.auto import tqdm
+        bar = tqdm(total=len(steps), desc='rmtbook tour', disable=None if progress else True, leave=False)
+    except ImportError: bar = None
+    def step(name):
+        if bar is not None: bar.set_postfix_str(name); bar.update(0 if name == steps[0] else 1)
+    t0 = time.perf_counter()
+    step(steps[0]); rows = tour_checks(n, m, seed)
+    step(steps[1]); erg = tour_ergodicity(sizes, m_erg, seed); rows += erg['rows']
+    step(steps[2]); layers, model = tour_layers(seed); result = cpse(layers)
+    step(steps[3])
+    files = []
+    if matplotlib is not None:
+        for name, draw in (('ensembles.png', lambda p: _plot_ensembles(p, n, m // 4, seed)),
+                           ('ergodicity.png', lambda p: _plot_ergodicity(p, erg)), ('cpse.png', lambda p: _plot_cpse(p, result))):
+            draw(out / name); files.append(out / name)
+    if bar is not None: bar.update(1); bar.close()
+    failed = sum(not r['ok'] for r in rows)
+    d_table = '\n'.join(['| sizes | D measured | D from exact profiles |', '|---|---|---|'] +
+                        [f'| {a} -> {b} | {d:.4g} | {e:.4g} |' for a, b, d, e in zip(sizes, sizes[1:], erg['d'], erg['d_expected'])])
+    fig = (lambda name, alt: f'![{alt}]({name})\n') if matplotlib else (lambda name, alt: '')
+    md = [f'# rmtbook {__version__} tour', '',
+          f'Seed {seed}; exact-law checks at n = {n} with {m} matrices per ensemble; {len(rows) - failed} passed, {failed} failed '
+          f'in {time.perf_counter() - t0:.1f} s.', '',
+          '## Exact laws', '', 'A moment check passes within 5 standard errors; a structural identity within its tolerance.', '',
+          _markdown_table(rows), '', '## Circular ensembles', '',
+          'Eigenphase densities against the flat law 1/2pi, and nearest-neighbour spacings against the Wigner surmise.', '',
+          fig('ensembles.png', 'eigenphase densities and spacings of CUE, COE, CSE'),
+          '## Spectral ergodicity over sizes', '', f"CUE, {m_erg} matrices per size, bins of {erg['bin_width']} rad.", '', d_table, '',
+          fig('ergodicity.png', 'Omega and D against N'), '## Cascading PSE of a small network', '', model, '',
+          result.table(), '', fig('cpse.png', 'd_layers against depth')]
+    if matplotlib is None: md += ['', 'Figures were not drawn: matplotlib is not installed (pip install "rmtbook[plot]").']
+    (out / 'summary.md').write_text('\n'.join(md) + '\n')
+    files.append(out / 'summary.md')
+    return dict(rows=rows, failed=failed, cpse=result.value, ergodicity=erg, files=files, seconds=time.perf_counter() - t0)
+
 # %% ../nbs/99_cli.ipynb #2a831bdd
 def _cpse_command(args) -> int:
     "Run `rmtbook cpse`; a one-line error and status 1 when the file cannot be measured."
@@ -99,7 +239,8 @@ def main(
     p.add_argument('--version', action='version', version=f'rmtbook {__version__}')
     sub = p.add_subparsers(dest='command', required=True)
     t = sub.add_parser('tour', help='sample every ensemble and check it against exact laws')
-    t.add_argument('--quick', action='store_true', help="1000 matrices per ensemble instead of 10000")
+    t.add_argument('--quick', action='store_true', help="1000 matrices per ensemble instead of 10000, fewer sizes (a few seconds)")
+    t.add_argument('--out', default='rmtbook-tour', help='folder for summary.md and the figures (default ./rmtbook-tour)')
     t.add_argument('--n', type=int, default=16, help='matrix size (default 16)')
     t.add_argument('--seed', type=int, default=2024, help='seed of every ensemble (default 2024)')
     c = sub.add_parser('cpse', help='cascading PSE of the weights in a checkpoint (.pt, .pth, .safetensors, .npz)')
@@ -113,10 +254,10 @@ def main(
     if args.n < 2: p.error('--n must be at least 2')
     if args.seed < 0: p.error('--seed must be a non-negative integer')
     m = 1000 if args.quick else 10000
-    t0 = time.perf_counter()
     print(f'rmtbook {__version__} tour: n = {args.n}, {m} matrices per ensemble, seed {args.seed}\n')
-    rows = tour_checks(args.n, m, args.seed)
-    print(format_checks(rows))
-    failed = sum(not r['ok'] for r in rows)
-    print(f'\n{len(rows) - failed} passed, {failed} failed in {time.perf_counter() - t0:.1f} s')
-    return 1 if failed else 0
+    got = run_tour(args.out, args.quick, args.n, args.seed)
+    print(format_checks(got['rows']))
+    print(f"\ncPSE of the built-in network: {got['cpse']:.4f}")
+    print(f"{len(got['rows']) - got['failed']} passed, {got['failed']} failed in {got['seconds']:.1f} s")
+    print(f"summary and figures written to {Path(args.out).resolve()}/ ({', '.join(p.name for p in got['files'])})")
+    return 1 if got['failed'] else 0

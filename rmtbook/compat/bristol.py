@@ -36,7 +36,7 @@ def spectral_density(
     N=None, # matrix size (unused by the density itself, as in bristol)
     delta_rad=0.2, # bin width in radians, for complex eigenvalues
 ) -> np.ndarray:
-    "bristol's `Ergodicity.spectral_density`: columns (bin centre, counts / ensemble_size)."
+    "bristol's Ergodicity.spectral_density: columns (bin centre, counts / ensemble_size)."
     if _is_complex(c_eigen):
         edges = _bristol_edges(delta_rad)
         counts = np.histogram(np.angle(c_eigen), bins=edges)[0]
@@ -61,7 +61,7 @@ def thirumalai_mountain(
     N, # matrix size
     delta_rad=0.2, # bin width in radians, for complex eigenvalues
 ) -> np.ndarray:
-    "bristol's `Ergodicity.thirumalai_mountain`: Omega per bin, vectorised."
+    "bristol's Ergodicity.thirumalai_mountain: Omega per bin, vectorised."
     c = np.asarray(c_eigen_ensemble)
     m, n = check_int(ensemble_size, 'ensemble_size', 1, 'the number of matrices'), check_int(N, 'N', 1, 'the matrix size')
     if c.ndim != 1 or c.size < m * n:
@@ -93,7 +93,7 @@ def kl_distance_symmetric(
     Nk_minus, # the other
     shift=1e-9, # epsilon inside the logarithms
 ) -> float:
-    "bristol's `Ergodicity.kl_distance_symmetric`: the two KL sums, log base 2."
+    "bristol's Ergodicity.kl_distance_symmetric: the two KL sums, log base 2."
     KL_k = np.sum(Nk * np.log2((Nk + shift) / (Nk_minus + shift)))
     KL_k_minus = np.sum(Nk_minus * np.log2((Nk_minus + shift) / (Nk + shift)))
     return KL_k + KL_k_minus
@@ -104,7 +104,7 @@ def approach_se(
     eigen_data, # {"N<size>": {"c_eigen": flat eigenvalues}} as bristol's eigen_circular_ensemble returns
     delta_rad=0.2, # bin width in radians
 ) -> list:
-    "bristol's `Ergodicity.approach_se`: D between consecutive sizes, as a list."
+    "bristol's Ergodicity.approach_se: D between consecutive sizes, as a list."
     Dse = []
     for i in range(1, len(Ns)):
         Nk = thirumalai_mountain(eigen_data["N" + str(Ns[i])]['c_eigen'], ensemble_size, Ns[i], delta_rad)
