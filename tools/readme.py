@@ -17,7 +17,8 @@ def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> str:
     parts = ['<!-- Generated from nbs/index.ipynb by tools/readme.py: edit the notebook, not this file. -->']
     for cell in nb['cells']:
         src = _text(cell['source'])
-        if cell['cell_type'] == 'markdown': parts.append(src.strip())
+        if cell['cell_type'] == 'markdown':  # links between notebooks, seen from the repository root
+            parts.append(re.sub(r'\]\(([\w.-]+\.ipynb(#[^)]*)?)\)', r'](nbs/\1)', src.strip()))
         elif cell['cell_type'] == 'code':
             lines = src.splitlines()
             directives = {m.group(1) for m in map(_directive.match, lines) if m}
