@@ -56,6 +56,7 @@ class Watched:
         self.page.on('console', lambda m: m.type == 'error' and self.problems.append(f'console error: {m.text}'))
         self.page.on('pageerror', lambda e: self.problems.append(f'page error: {e}'))
         self.page.on('requestfailed', self._failed)
+        self.page.on('response', lambda r: r.status >= 400 and self.problems.append(f'HTTP {r.status}: {r.url}'))
         self.context.route('**/*', self._route)
 
     def _route(self, route):

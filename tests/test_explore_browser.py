@@ -6,8 +6,6 @@ import json, os, socket, subprocess, sys, time
 import pytest
 from browser import ARTIFACTS, ROOT, Watched, free_port, launch, need_chromium
 
-pytestmark = pytest.mark.xdist_group('browser')
-
 CELLS = ["from rmtbook.widgets import SpectrumExplorer",
          "ex = SpectrumExplorer('CUE', n=32, m=100)\n{unwire}ex"]
 UNWIRE = "ex.controls['n'].unobserve(ex._changed, names='value')  # the negative control: slider not wired\n"
