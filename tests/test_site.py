@@ -29,6 +29,7 @@ INSPECT = r"""async () => {
     text: text.textContent,
     broken_images: [...document.querySelectorAll('img')].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src),
     images: document.querySelectorAll('img').length,
+    widget_text: /(VBox|HBox)\(children=/.test(main.textContent),
   };
 }"""
 RAW_TEX = re.compile(r'\$\$|\$[^$\s][^$\n]{0,200}\$|\\(frac|sum|prod|Omega|mathrm|mathbb|operatorname|log_|left|right|beta)\b')
@@ -39,6 +40,7 @@ def problems_of(info: dict) -> list[str]:
     out = [f'{info["merror"]} MathJax errors'] if info['merror'] else []
     if m := RAW_TEX.search(info['text']): out.append(f'raw TeX in the text: ...{info["text"][max(0, m.start() - 40):m.end() + 40]!r}')
     out += [f'image not loaded: {src}' for src in info['broken_images']]
+    if info['widget_text']: out.append("a widget's text stand-in (VBox(children=...)) instead of its picture")
     return out
 
 
@@ -136,8 +138,7 @@ def test_glossary_terms_lead_to_a_figure(site, browser):
             const s = e && (e.closest('section') || e);
             return s ? [...s.querySelectorAll('img')].filter(i => i.complete && i.naturalWidth > 0).length : -1; }""", anchor)
         assert figures >= 1, (t['title'], t['link'], figures)
-        w.page.evaluate("(id) => document.getElementById(id).scrollIntoView()", anchor)
-        w.page.screenshot(path=str(shots / f'{i:02d}_{anchor[:60]}.png'))
+        w.page.locator(f'[id="{anchor}"]').first.screenshot(path=str(shots / f'{i:02d}_{anchor[:60]}.png'))  # the section itself
     assert not w.problems, w.problems
     w.close()
 

@@ -106,7 +106,7 @@ def convert(nb: dict, pages: dict[str, str]) -> dict:
             o = copy.deepcopy(o)
             if 'data' in o:
                 o['data'].pop('application/vnd.jupyter.widget-view+json', None)
-                if set(o['data']) <= {'text/plain'} and str(o['data'].get('text/plain', '')).startswith(('VBox(', 'HBox(', 'interactive(')):
+                if set(o['data']) <= {'text/plain'} and ''.join(o['data'].get('text/plain', '')).startswith(('VBox(', 'HBox(', 'interactive(')):
                     continue  # a widget's text stand-in: the live widget cannot run in a static page
                 if not o['data']: continue
             kept.append(o)
