@@ -117,14 +117,14 @@ def test_internal_links_resolve(site, pages):
 
 
 def test_glossary_terms_lead_to_a_figure(site, browser):
-    "Each glossary term: a section with a typeset formula, whose first link reaches a chapter section with a figure."
+    "Each glossary term: a typeset formula, and a first link to a chapter section with a figure that links back to the term."
     _, base = site
     shots = ARTIFACTS / 'glossary'; shots.mkdir(parents=True, exist_ok=True)
     w = Watched(browser, base)
     w.page.goto(base + 'glossary.html', wait_until='load')
     w.page.evaluate(INSPECT)
     terms = w.page.evaluate("""() => [...document.querySelectorAll('article section section')].map(s => ({
-        title: s.querySelector('h2').textContent.replace(/[#¶]/g, '').trim(),
+        title: s.querySelector('h2').textContent.replace(/[#¶]/g, '').trim(), id: s.id,
         math: s.querySelectorAll('mjx-container').length,
         link: (s.querySelector('a.reference.internal[href*="#"]') || {}).href }))""")
     assert [t['title'] for t in terms] == GLOSSARY
@@ -134,10 +134,13 @@ def test_glossary_terms_lead_to_a_figure(site, browser):
         w.page.goto(t['link'], wait_until='load')
         w.page.evaluate(INSPECT)
         anchor = urldefrag(t['link'])[1]
-        figures = w.page.evaluate("""(id) => { const e = document.getElementById(id);
+        figures, back = w.page.evaluate("""([id, term]) => { const e = document.getElementById(id);
             const s = e && (e.closest('section') || e);
-            return s ? [...s.querySelectorAll('img')].filter(i => i.complete && i.naturalWidth > 0).length : -1; }""", anchor)
+            if (!s) return [-1, false];
+            return [[...s.querySelectorAll('img')].filter(i => i.complete && i.naturalWidth > 0).length,
+                    [...s.querySelectorAll('a')].some(a => a.href.endsWith('glossary.html#' + term))]; }""", [anchor, t['id']])
         assert figures >= 1, (t['title'], t['link'], figures)
+        assert back, (t['title'], t['link'], 'no link back to the glossary entry')  # glossary -> computation -> glossary
         w.page.locator(f'[id="{anchor}"]').first.screenshot(path=str(shots / f'{i:02d}_{anchor[:60]}.png'))  # the section itself
     assert not w.problems, w.problems
     w.close()
