@@ -113,9 +113,8 @@ def tour_layers(
 
 # %% ../nbs/99_cli.ipynb #e2cb68ea
 def _plot_ensembles(path, n, m, seed):
-    import matplotlib; matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(2, 3, figsize=(11, 6))
+    from matplotlib.figure import Figure  # no pyplot: the caller's backend (a notebook's inline one) is left alone
+    fig = Figure(figsize=(11, 6)); axes = fig.subplots(2, 3)
     x = np.linspace(0, 3, 200)
     for j, (name, sample, beta, kr) in enumerate((('CUE', cue, 2, False), ('COE', coe, 1, False), ('CSE', cse, 4, True))):
         ph = eigenphases(sample(n, m, seed), kramers=kr)
@@ -126,12 +125,11 @@ def _plot_ensembles(path, n, m, seed):
         axes[1, j].plot(x, wigner_surmise(beta).pdf(x), 'k', lw=1, label=f'Wigner surmise, beta = {beta}')
         axes[1, j].set_xlabel('spacing s'); axes[1, j].legend(fontsize=8)
     axes[0, 0].legend(fontsize=8)
-    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=90)
 
 def _plot_ergodicity(path, erg):
-    import matplotlib; matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6))
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(10, 3.6)); a, b = fig.subplots(1, 2)
     sizes = np.array(erg['sizes'])
     a.loglog(sizes, [o.mean() for o in erg['omega']], 'o', label='measured')
     a.loglog(sizes, [e.mean() for e in erg['expected']], '-', label='exact expectation')
@@ -139,16 +137,15 @@ def _plot_ergodicity(path, erg):
     mid = np.sqrt(sizes[1:] * sizes[:-1])
     b.loglog(mid, erg['d'], 'o', label='measured'); b.loglog(mid, erg['d_expected'], '-', label='from the exact profiles')
     b.set_xlabel('N (between consecutive sizes)'); b.set_ylabel('D'); b.set_title('spectral ergodicity distance'); b.legend()
-    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=90)
 
 def _plot_cpse(path, result):
-    import matplotlib; matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6, 3.4))
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(6, 3.4)); ax = fig.subplots()
     ax.semilogy(np.arange(1, len(result.d_layers) + 1), result.d_layers, 'o-')
     ax.set_xlabel('depth l (distance between layers 1..l and 1..l+1)'); ax.set_ylabel('d_l')
     ax.set_title(f'cascading PSE: cPSE = {result.value:.4f}')
-    fig.tight_layout(); fig.savefig(path, dpi=90); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=90)
 
 def _markdown_table(rows):
     head = '| ensemble | law | expected | measured | score | result |\n|---|---|---|---|---|---|'
