@@ -143,6 +143,7 @@ def _plot_cpse(path, result):
     from matplotlib.figure import Figure
     fig = Figure(figsize=(6, 3.4)); ax = fig.subplots()
     ax.semilogy(np.arange(1, len(result.d_layers) + 1), result.d_layers, 'o-')
+    ax.set_xticks(np.arange(1, len(result.d_layers) + 1))  # depths are integers
     ax.set_xlabel('depth l (distance between layers 1..l and 1..l+1)'); ax.set_ylabel('d_l')
     ax.set_title(f'cascading PSE: cPSE = {result.value:.4f}')
     fig.tight_layout(); fig.savefig(path, dpi=90)

@@ -281,6 +281,7 @@ def _update_cpse(self):
     fig = _new_figure(figsize=(11, 4))
     a, b = fig.subplots(1, 2)
     a.semilogy(np.arange(1, len(self.result.d_layers) + 1), self.result.d_layers, 'o-')
+    a.set_xticks(np.arange(1, len(self.result.d_layers) + 1))  # depths are integers
     a.set_xlabel('depth l'); a.set_ylabel('d_l'); a.set_title(f'cascade of {len(sel)} layers: cPSE = {self.result.value:.4f}')
     for i, (name, p) in enumerate(zip(sel.names, self.data['padded'])):
         b.semilogy(np.arange(n), np.maximum(p, 1e-300), lw=1, label=name)
