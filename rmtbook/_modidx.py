@@ -257,6 +257,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'rmtbook.widgets._new_figure': ('explore.html#_new_figure', 'rmtbook/widgets.py'),
                                  'rmtbook.widgets._png': ('explore.html#_png', 'rmtbook/widgets.py'),
                                  'rmtbook.widgets._running_omega': ('explore.html#_running_omega', 'rmtbook/widgets.py'),
+                                 'rmtbook.widgets._sample': ('explore.html#_sample', 'rmtbook/widgets.py'),
                                  'rmtbook.widgets._sample_key': ('explore.html#_sample_key', 'rmtbook/widgets.py'),
                                  'rmtbook.widgets._selected': ('explore.html#_selected', 'rmtbook/widgets.py'),
                                  'rmtbook.widgets._set_source': ('explore.html#_set_source', 'rmtbook/widgets.py'),

@@ -109,7 +109,7 @@ def tour_layers(
     torch.manual_seed(seed)
     layers = []
     for i, o in zip(widths, widths[1:]): layers += [torch.nn.Linear(i, o), torch.nn.ReLU()]
-    return torch.nn.Sequential(*layers[:-1]), 'torch MLP 64-128-128-96-64-10, default initialisation, torch.manual_seed(seed)'
+    return torch.nn.Sequential(*layers[:-1]), f'torch MLP 64-128-128-96-64-10, default initialisation, torch.manual_seed({seed})'
 
 # %% ../nbs/99_cli.ipynb #e2cb68ea
 def _plot_ensembles(path, n, m, seed):

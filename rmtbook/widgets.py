@@ -42,7 +42,12 @@ def sample_spectra(
     beta:float=2.0, # Dyson index, for CbetaE
     mu:float=0.8, # mixture coefficient, for MME
 ) -> tuple:
-    "(spectra, circular, beta): eigenphases or eigenvalues / sqrt(N) of M matrices; a tuple of arrays for MME."
+    "(spectra, circular, beta): eigenphases or eigenvalues / sqrt(N) of M matrices, read-only (cached); a tuple of arrays for MME."
+    spectra, circular, b = _sample(ensemble, n, m, seed, beta, mu)
+    for a in (spectra if isinstance(spectra, tuple) else (spectra,)): a.setflags(write=False)  # the cache hands out this object
+    return spectra, circular, b
+
+def _sample(ensemble, n, m, seed, beta, mu):
     if ensemble not in ENSEMBLES: raise ValueError(f"ensemble must be one of {ENSEMBLES}, got {ensemble!r}")
     if ensemble in CIRCULAR:
         sampler = dict(CUE=cue, COE=coe, CSE=cse)[ensemble]

@@ -34,8 +34,12 @@ def chapters() -> list[str]:
 
 def process_notebooks() -> None:
     "nbdev's processing of `nbs/` into `_proc/` (what `nbdev-proc-nbs` does, without its Quarto install)."
+    import warnings
+    from nbformat.warnings import MissingIDFieldWarning
     from nbdev.doclinks import _build_modidx
     from nbdev.serve import proc_nbs
+    # nbdev's processing writes cells without ids into _proc; convert() numbers every cell anyway
+    warnings.filterwarnings('ignore', category=MissingIDFieldWarning)
     shutil.rmtree(PROC, ignore_errors=True)
     _build_modidx()
     proc_nbs()
