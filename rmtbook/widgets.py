@@ -23,7 +23,7 @@ ENSEMBLES = ('CUE', 'COE', 'CSE', 'CbetaE', 'GOE', 'GUE', 'GSE', 'MME')
 CIRCULAR = {'CUE': 2.0, 'COE': 1.0, 'CSE': 4.0}
 GAUSSIAN = {'GOE': (goe, 1.0), 'GUE': (gue, 2.0), 'GSE': (gse, 4.0)}
 MAX_N, MAX_M = 128, 400  # the explorer's largest N and M
-MAX_WORK = 64 * 64 * 300  # and (matrix dimension)^2 x M at most: about half a second of sampling (measured below)
+MAX_WORK = 64 * 64 * 300  # and (matrix dimension)^2 x M at most: about a second of sampling at the worst (measured below)
 
 def max_matrices(
     ensemble:str, # one of ENSEMBLES
