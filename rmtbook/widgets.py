@@ -9,10 +9,10 @@ from functools import lru_cache
 import numpy as np
 from .ensembles import cbe_phases, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue
 from .mme import mixed_semicircle_pdf, mixed_spectra, periodic_pad, pse_counts
-from .spectra import bin_edges, phase_edges, phase_spacings, semicircle, wigner_surmise
+from .spectra import bin_edges, phase_edges, phase_spacings, semicircle, spectral_histogram, wigner_surmise
 from .ergodicity import expected_spectral_ergodicity
 from .layers import LayerMatrices, layer_matrices
-from .cpse import cpse, layer_spectra
+from .cpse import _cascade_omega, cpse, layer_spectra  # Omega of the first j spectra by running sums, as in the cascade
 
 # %% auto #0
 __all__ = ['ENSEMBLES', 'CIRCULAR', 'GAUSSIAN', 'MAX_N', 'MAX_M', 'MAX_WORK', 'max_matrices', 'sample_spectra', 'spectrum_panels',
@@ -59,24 +59,12 @@ def _sample(ensemble, n, m, seed, beta, mu):
     return eigenvalues(sampler(n, m, seed), kramers=ensemble == 'GSE') / np.sqrt(n), False, b
 
 # %% ../nbs/10_explore.ipynb #f77b256b
-def _running_omega(counts, n):
-    "Mean over bins of Omega_k^N of the first j spectra, j = 1..M, from cumulative count sums."
-    s1, s2 = np.cumsum(counts, axis=0), np.cumsum(counts**2, axis=0)
-    j = np.arange(1, len(counts) + 1)[:, None]
-    return ((j * s2 - s1**2) / (j**2 * n)).mean(axis=1)
-
 def _bulk_spacings(x, density):
     "Spacings of the central half of each sorted spectrum, unfolded by the local density N rho(x)."
     x = np.sort(x, axis=-1)
     n = x.shape[-1]
     mid = x[..., n // 4: n - n // 4]
     return (np.diff(mid, axis=-1) * n * density((mid[..., 1:] + mid[..., :-1]) / 2)).ravel()
-
-def _counts(spectra, edges):
-    "Bin counts (M, K) of equal-length spectra in one bincount; values beyond the edges go to the end bins."
-    k = np.clip(np.searchsorted(edges, spectra, side='right') - 1, 0, len(edges) - 2)
-    keys = np.arange(len(k))[:, None] * (len(edges) - 1) + k
-    return np.bincount(keys.ravel(), minlength=len(k) * (len(edges) - 1)).reshape(len(k), -1)
 
 def spectrum_panels(
     spectra, # a sample from `sample_spectra` (its first element)
@@ -99,7 +87,7 @@ def spectrum_panels(
         law_x = np.linspace(-2.5, 2.5, 400)
         law = mixed_semicircle_pdf(law_x, n, mu) if mixed else semicircle(2.0).pdf(law_x)
     if mixed: counts = pse_counts([np.clip(t, -2.5, 2.5) for t in spectra], edges, n, 'order-free')
-    else: counts = _counts(spectra, edges)
+    else: counts = spectral_histogram(np.clip(spectra, edges[0], edges[-1]), edges).counts  # beyond the grid: end bins
     density = counts.mean(0) / (n * np.diff(edges))
     if circular: s = phase_spacings(spectra).ravel()
     elif mixed:  # each size on its own semicircle (radius 2 after rescaling by sqrt(N / n_i)), batched per size
@@ -114,7 +102,7 @@ def spectrum_panels(
         j = np.arange(1, len(counts) + 1)
         expected = (j - 1) / j * v
     return dict(first=np.asarray(spectra[0]), edges=edges, density=density, law_x=law_x, law=law, spacings=s,
-                surmise_x=surmise_x, surmise=wigner_surmise(beta).pdf(surmise_x), omega=_running_omega(counts, n),
+                surmise_x=surmise_x, surmise=wigner_surmise(beta).pdf(surmise_x), omega=_cascade_omega(counts, n).mean(axis=1),
                 omega_expected=expected, circular=circular, n=n, m=len(counts))
 
 # %% ../nbs/10_explore.ipynb #bd40c709
