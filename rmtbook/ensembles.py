@@ -316,11 +316,14 @@ def eigenvalues(
         if not err <= atol * scale: raise ValueError(f"h is not Hermitian: max|H - H^H| = {err:.3g} > {atol * scale:.3g}")
     n, lead = h.shape[-1], h.shape[:-2]
     lam = batched_linalg(np.linalg.eigvalsh, h.reshape(-1, n, n)).reshape(*lead, n)
-    if not kramers: return lam
-    if lam.shape[-1] % 2: raise ValueError(f"h: kramers=True needs matrices of even size 2n, got {lam.shape[-1]}")
+    return _kramers_values(lam, kramers_tol * scale, 'h') if kramers else lam
+
+def _kramers_values(lam, tol, name):
+    "The distinct values of sorted, doubly degenerate real spectra: neighbours paired, checked to `tol`, averaged."
+    if lam.shape[-1] % 2: raise ValueError(f"{name}: kramers=True needs matrices of even size 2n, got {lam.shape[-1]}")
     split = lam[..., 1::2] - lam[..., 0::2]
     worst = float(split.max()) if split.size else 0.0
-    if worst > kramers_tol * scale:
-        raise ValueError(f"h: eigenvalues are not doubly degenerate (largest pair splitting {worst:.3g}); "
+    if worst > tol:
+        raise ValueError(f"{name}: eigenvalues are not doubly degenerate (largest pair splitting {worst:.3g}); "
                          "kramers=True is for self-dual matrices such as GSE")
     return (lam[..., 0::2] + lam[..., 1::2]) / 2

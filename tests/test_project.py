@@ -6,8 +6,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_import_stays_light():
-    code = ("import sys, rmtbook, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.mme, rmtbook.layers, rmtbook.cpse, rmtbook.equivalence, rmtbook.compat.bristol, rmtbook.cli, rmtbook.widgets; "
-            "heavy = [m for m in ('torch', 'dask', 'distributed', 'matplotlib', 'ipywidgets', 'tqdm', 'numba', 'safetensors') if m in sys.modules]; "
+    code = ("import sys, rmtbook, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.mme, rmtbook.layers, rmtbook.cpse, rmtbook.equivalence, rmtbook.compat.bristol, rmtbook.cli, rmtbook.widgets, rmtbook.parallel; "
+            "heavy = [m for m in ('torch', 'dask', 'distributed', 'loky', 'matplotlib', 'ipywidgets', 'tqdm', 'numba', 'safetensors') if m in sys.modules]; "
             "print(heavy); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
