@@ -32,7 +32,10 @@ def main(argv=None):
     args = p.parse_args(argv)
     if not torch.cuda.is_available(): raise SystemExit('torch sees no CUDA device here')
     print(f"{torch.cuda.get_device_name()}, torch {torch.__version__}, numpy {np.__version__}, {os.cpu_count()} cores")
+    cores = lambda: len(os.sched_getaffinity(0))
+    before = cores()
     sample_phases('cue', 64, 4, 0, backend='torch', device='cuda')  # CUDA context and kernels loaded outside the timings
+    print(f"cores this process may use: {before} before torch's first call, {cores()} after")
     print("| n | count | sampling s | LAPACK s | torch cuda s | LAPACK/cuda | max phase diff |\n|---|---|---|---|---|---|---|")
     for pair in args.sizes.split(','):
         n, count = map(int, pair.split(':'))
@@ -41,6 +44,7 @@ def main(argv=None):
         t_gpu, gpu = timed(lambda: sample_phases('cue', n, count, args.seed, backend='torch', device='cuda', progress=False))
         diff = float(np.abs(cpu - gpu).max())
         print(f"| {n} | {count} | {t_sample:.2f} | {t_cpu:.2f} | {t_gpu:.2f} | {t_cpu / t_gpu:.2f} | {diff:.1e} |", flush=True)
+        print(f"cores this process may use now: {cores()}")
         if diff > GPU_PHASE_TOL: raise SystemExit(f'phases differ by {diff:.1e} > {GPU_PHASE_TOL:g}')
 
 

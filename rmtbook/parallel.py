@@ -66,9 +66,8 @@ def _ordered(submit, wait_some, cancel, chunks, window, failure):
     pending, ready, following, todo = {}, {}, 0, iter(enumerate(chunks))
     try:
         while following < len(chunks):
-            for i, items in todo:
-                pending[submit(i, items)] = i
-                if len(pending) + len(ready) >= window: break
+            while len(pending) + len(ready) < window and (task := next(todo, None)) is not None:
+                pending[submit(*task)] = task[0]
             for future in sorted(wait_some(list(pending)), key=pending.get):  # failures reported in chunk order
                 i = pending.pop(future)
                 try: ready[i] = future.result()
@@ -94,13 +93,16 @@ def _process_results(task, chunks, workers):
     def wait_some(futures):
         from concurrent.futures import FIRST_COMPLETED, wait
         return wait(futures, timeout=0.25, return_when=FIRST_COMPLETED).done  # a timeout keeps Ctrl-C responsive
-    def cancel(futures):
-        for f in futures: f.cancel()
-    try: yield from _ordered(lambda i, items: pool.submit(_run_task, task, items), wait_some, cancel, chunks, 2 * workers, _process_failure)
+    left, killed = [], False  # futures still pending when the job stops; whether the workers were killed
+    try: yield from _ordered(lambda i, items: pool.submit(_run_task, task, items), wait_some, left.extend, chunks, 2 * workers, _process_failure)
     except (KeyboardInterrupt, ChunkError) as exc:
         if isinstance(exc, KeyboardInterrupt) or isinstance(exc.__cause__, BrokenProcessPool):
-            pool.shutdown(wait=True, kill_workers=True)
+            killed = True
+            pool.shutdown(wait=True, kill_workers=True)  # fails the pending futures itself
         raise
+    finally:
+        if not killed:
+            for f in left: f.cancel()
 
 # %% ../nbs/08_parallel.ipynb #9de097b3
 def _distributed():
@@ -319,7 +321,7 @@ def map_spectra(
     reduce=None, # binary function folding the chunks' func results in chunk order (e.g. operator.add)
     backend:str='serial', # 'serial', 'processes', 'dask' or 'torch' (this process, eigenvalues in torch)
     workers:int|None=None, # see `map_chunks`
-    chunk_size:int|None=None, # matrices per chunk; default: four chunks per worker, at most ~64 MiB of matrices
+    chunk_size:int|None=None, # matrices per chunk; default: ~64 MiB of matrices, four chunks per worker at most
     client=None, # backend='dask': a distributed.Client, a scheduler address, or None
     device=None, # backend='torch': a torch device; None for 'cuda' where available, else 'cpu'
     progress:bool|None=None, # progress bar: None (interactive sessions, jobs over a second), True or False
@@ -337,9 +339,10 @@ def map_spectra(
         device = check_device(device)
     elif device is not None: raise ValueError(f"device applies to backend='torch' only, not {backend!r}")
     d = 2 * n if ensemble in ('cse', 'gse') else n
-    if chunk_size is None:  # four chunks per worker, and no chunk over ~64 MiB of matrices (5 copies while sampling)
-        parallel = 1 if backend in ('serial', 'torch') else (workers or _default_threads())
-        chunk_size = max(1, min(-(-size // (4 * parallel)) if size else 1, 2**26 // (5 * 16 * d * d)))
+    if chunk_size is None:
+        if backend in ('serial', 'torch'):  # ~64 MiB of matrices (5 copies while sampling), but two per batch thread
+            chunk_size = max(2 * (workers or _default_threads()), 2**26 // (5 * 16 * d * d))
+        else: chunk_size = max(1, min(-(-size // (4 * (workers or _default_threads()))), 2**26 // (5 * 16 * d * d)))  # four per worker
     if func is None and reduce is None: check_memory(8 * size * n, f"map_spectra({ensemble!r}, n={n}, size={size})")
     task = partial(_spectra_task, ensemble, n, seed_sequence(rng), beta, device, func)
     with closing(_chunk_results(task, size, 'serial' if backend == 'torch' else backend, workers, chunk_size, client,

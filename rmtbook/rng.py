@@ -208,9 +208,10 @@ def batched_linalg(
         if nested: return f(*arrays)  # already pinned by an outer call: run in this thread
         with _blas_limit():
             # split only where each thread gets about n^3 >= 2^22 of work: below that (n = 64, 5 matrices
-            # per thread) starting threads cost more than they save (measured 0.7-0.8x of one thread)
+            # per thread) starting threads cost more than they save (measured 0.7-0.8x of one thread);
+            # and at least two matrices per thread: NumPy's linalg keeps the GIL on a batch of one
             work = m * float(a0.shape[-1])**3 if a0.ndim else 0.0
-            k = max(1, min(get_linalg_threads(), m, int(work // _MIN_WORK_PER_THREAD))) if a0.ndim > core_ndim else 1
+            k = max(1, min(get_linalg_threads(), m // 2, int(work // _MIN_WORK_PER_THREAD))) if a0.ndim > core_ndim else 1
             if k <= 1: return f(*arrays)
             with ThreadPoolExecutor(k) as ex:
                 parts = list(ex.map(lambda r: f(*(x[r.start:r.stop] for x in arrays)), chunk_ranges(m, n_chunks=k)))
