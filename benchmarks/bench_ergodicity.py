@@ -18,7 +18,7 @@ CUE matrices of size 1024 would take an hour to sample. Four computations at bin
 Each is run `--repeat` times, the packages interleaved; the table gives the median seconds and the
 ratio bristol / rmtbook (> 1: rmtbook faster).
 """
-import argparse, json, os, platform, time
+import argparse, json, os, platform
 from pathlib import Path
 
 import numpy as np
@@ -27,12 +27,7 @@ import rmtbook
 from rmtbook.compat import bristol as compat
 from rmtbook.ergodicity import approach_to_ergodicity, spectral_ergodicity
 from rmtbook.spectra import uniform_phases
-
-
-def timed(f):
-    t0 = time.perf_counter()
-    out = f()
-    return time.perf_counter() - t0, out
+from timing import timed  # benchmarks/timing.py
 
 
 def main(argv=None):

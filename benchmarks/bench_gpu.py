@@ -10,19 +10,14 @@ NumPy/LAPACK (the batch spread over the cores, one thread per LAPACK call) again
 on the batch), plus the sampling alone, which both share. Prints seconds, the ratio, and the largest
 phase difference between the two (the tolerance in rmtbook.parallel.GPU_PHASE_TOL).
 """
-import argparse, os, time
+import argparse, os
 
 import numpy as np
 import torch
 
 from rmtbook.parallel import GPU_PHASE_TOL, sample_phases
 from rmtbook.ensembles import cue
-
-
-def timed(f):
-    t0 = time.perf_counter()
-    out = f()
-    return time.perf_counter() - t0, out
+from timing import timed  # benchmarks/timing.py
 
 
 def main(argv=None):

@@ -10,7 +10,7 @@ timing, and warm), and Dask on a LocalCluster of 2 single-threaded workers (cold
 inside the timing, and warm: on a running cluster). Every run must give the same bits. A second
 job measures the per-chunk overhead of each backend: 400 chunks of one 8 x 8 matrix.
 """
-import argparse, json, os, platform, time
+import argparse, json, os, platform
 from pathlib import Path
 
 import numpy as np
@@ -18,12 +18,7 @@ from distributed import Client, LocalCluster
 
 import rmtbook
 from rmtbook.parallel import sample_phases
-
-
-def timed(f):
-    t0 = time.perf_counter()
-    out = f()
-    return time.perf_counter() - t0, out
+from timing import timed  # benchmarks/timing.py
 
 
 def kill_pool():
@@ -64,7 +59,7 @@ def main(argv=None):
     identical = all(np.array_equal(r, results['serial, 1 thread']) for r in results.values())
     base = dict(rows)['serial, 1 thread']
     print(f"\nall runs bit-identical: {identical}")
-    print(f"\n| run | seconds | speed-up over 1 thread |\n|---|---|---|")
+    print("\n| run | seconds | speed-up over 1 thread |\n|---|---|---|")
     for label, seconds in rows: print(f"| {label} | {seconds:.2f} | {base / seconds:.2f} |")
     print("\nper-chunk cost, 400 chunks of one 8 x 8 CUE matrix (ms per chunk):")
     for label, seconds in overhead.items(): print(f"  {label:<10} {1e3 * seconds / 400:6.2f}")

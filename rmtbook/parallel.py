@@ -12,10 +12,10 @@ from functools import partial
 import numpy as np
 from fastcore.basics import patch
 from .rng import (_blas_limit, _default_threads, check_int, check_memory, check_size, chunk_ranges,
-                         linalg_threads, seed_sequence, batched_linalg)
-from .ensembles import (_kramers_pairs, _kramers_values, _sorted_phases, _wrap_phase, check_beta, check_n,
-                               cmv_matrix, coe, cse, cue, eigenphases, eigenvalues, gse, gue, goe,
-                               verblunsky_coefficients, cbe_phases)
+                         linalg_threads, seed_sequence)
+from .ensembles import (_kramers_pairs, _kramers_values, _wrap_phase, cbe_phases, check_beta, check_n,
+                               cmv_matrix, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue,
+                               verblunsky_coefficients)
 from .spectra import phase_edges
 from .ergodicity import CountMoments, count_moments
 
