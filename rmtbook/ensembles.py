@@ -4,14 +4,14 @@
 
 # %% ../nbs/01_ensembles.ipynb #581e8988
 from __future__ import annotations
-import numbers
+import importlib.util, numbers
 import numpy as np
 from .rng import batched_linalg, check_int, check_memory, check_size, check_start, draw_items
 
 # %% auto #0
-__all__ = ['check_n', 'eigenphases', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees', 'coe', 'coe_trace_moment',
-           'symplectic_dual', 'cse', 'check_beta', 'verblunsky_coefficients', 'cmv_matrix', 'cbe_phases',
-           'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues']
+__all__ = ['CBE_METHODS', 'FAST_MIN_N', 'check_n', 'eigenphases', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees', 'coe',
+           'coe_trace_moment', 'symplectic_dual', 'cse', 'check_beta', 'verblunsky_coefficients', 'cmv_matrix',
+           'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues']
 
 # %% ../nbs/01_ensembles.ipynb #e0024663
 def check_n(
@@ -234,6 +234,12 @@ def cmv_matrix(
         if (n - 1 - first) % 2 == 0: X[..., n - 1, n - 1] = np.conj(alpha[..., n - 1])  # the final 1 x 1 block
     return L @ M
 
+CBE_METHODS = ('auto', 'fast', 'dense')
+FAST_MIN_N = 8  # from this n on, 'auto' uses the O(n^2) unitary QR (09_fast_sampling), where numba is installed
+
+def _numba_installed() -> bool:
+    return importlib.util.find_spec('numba') is not None
+
 def cbe_phases(
     n:int, # number of eigenvalues
     beta:float, # Dyson index, any real beta > 0 (1: COE, 2: CUE, 4: CSE)
@@ -241,11 +247,19 @@ def cbe_phases(
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
     start:int=0, # index of the first spectrum in the ensemble's stream
+    method:str='auto', # 'dense': CMV matrix + LAPACK, O(n^3); 'fast': unitary QR on its cores, O(n^2) (numba); 'auto': 'fast' from n >= FAST_MIN_N if numba is installed
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of the circular beta ensemble (Killip-Nenciu CMV model), (n,) or (size, n)."
-    _check_request('cbe_phases', check_n(n), check_size(size), copies=4)  # L, M, C and LAPACK's copy
+    n, m = check_n(n), check_size(size)
+    if method not in CBE_METHODS: raise ValueError(f"method must be one of {CBE_METHODS}, got {method!r}")
+    if method == 'auto': method = 'fast' if n >= FAST_MIN_N and _numba_installed() else 'dense'
+    if method == 'dense':
+        _check_request('cbe_phases', n, m, copies=4)  # L, M, C and LAPACK's copy
+        alpha, rho = verblunsky_coefficients(n, beta, size, rng, start=start)
+        return batched_linalg(lambda a, r: _sorted_phases(cmv_matrix(a, r)), alpha, rho, core_ndim=1)
+    from rmtbook.fast import verblunsky_phases  # numba, imported on first use
     alpha, rho = verblunsky_coefficients(n, beta, size, rng, start=start)
-    return batched_linalg(lambda a, r: _sorted_phases(cmv_matrix(a, r)), alpha, rho, core_ndim=1)
+    return verblunsky_phases(alpha, rho)
 
 # %% ../nbs/01_ensembles.ipynb #df3f3e60
 def cbe_trace_moment(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io, time
 from functools import lru_cache
 import numpy as np
-from .ensembles import cbe_phases, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue
+from .ensembles import _numba_installed, cbe_phases, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue
 from .mme import mixed_semicircle_pdf, mixed_spectra, periodic_pad, pse_counts
 from .spectra import bin_edges, phase_edges, phase_spacings, semicircle, spectral_histogram, wigner_surmise
 from .ergodicity import expected_spectral_ergodicity
@@ -30,6 +30,7 @@ def max_matrices(
     n:int, # matrix size N
 ) -> int:
     "The explorer's cap on M at this N: CSE and GSE matrices have dimension 2N, the others N."
+    if ensemble == 'CbetaE' and _numba_installed(): return MAX_M  # O(N^2) spectra, no matrix (09_fast_sampling)
     dim = 2 * n if ensemble in ('CSE', 'GSE') else n
     return int(max(2, min(MAX_M, MAX_WORK // dim**2)))
 
