@@ -150,7 +150,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'rmtbook.fast.cores_matrix': ('fast_sampling.html#cores_matrix', 'rmtbook/fast.py'),
                               'rmtbook.fast.hessenberg_cores': ('fast_sampling.html#hessenberg_cores', 'rmtbook/fast.py'),
                               'rmtbook.fast.jit_seconds': ('fast_sampling.html#jit_seconds', 'rmtbook/fast.py'),
-                              'rmtbook.fast.numba_available': ('fast_sampling.html#numba_available', 'rmtbook/fast.py'),
                               'rmtbook.fast.unitary_hessenberg_eigvals': ( 'fast_sampling.html#unitary_hessenberg_eigvals',
                                                                            'rmtbook/fast.py'),
                               'rmtbook.fast.verblunsky_phases': ('fast_sampling.html#verblunsky_phases', 'rmtbook/fast.py')},

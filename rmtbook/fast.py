@@ -4,14 +4,14 @@
 
 # %% ../nbs/09_fast_sampling.ipynb #a4a18611
 from __future__ import annotations
-import importlib.util, math, time
+import math, time
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from .rng import chunk_ranges, get_linalg_threads, check_int
 from .ensembles import _wrap_phase
 
 # %% auto #0
-__all__ = ['FASTMATH', 'EPS', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix', 'numba_available',
+__all__ = ['FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',
            'unitary_hessenberg_eigvals', 'verblunsky_phases', 'jit_seconds']
 
 # %% ../nbs/09_fast_sampling.ipynb #0a0177ed
@@ -110,7 +110,7 @@ def _fuse(a, b, k, aa, ab, ca, cb):
     a[k] = na * inv; b[k] = nbb * inv
 
 # %% ../nbs/09_fast_sampling.ipynb #bb087cff
-EPS = float(np.finfo(np.float64).eps)
+DEFLATION_TOL = float(np.finfo(np.float64).eps)  # a core with |b_k| <= machine epsilon is diagonal to rounding
 EXCEPTIONAL_EVERY = 11  # steps without a deflation before an exceptional shift
 
 @_jit()
@@ -122,7 +122,7 @@ def _unitary_qr(a, b, d, maxit):
     while hi > 0:
         k = hi - 1  # deflation scan from the bottom: the active block is [lo, hi]
         while k >= 0:
-            if b[k] <= EPS:
+            if b[k] <= DEFLATION_TOL:
                 ak = a[k]  # diag(a_k, conj a_k): a_k joins D at k; conj a_k at k+1 by a diagonal similarity
                 d[k] *= ak; d[k + 1] *= ak.conjugate()
                 a[k] = 1.0; b[k] = 0.0
@@ -174,10 +174,6 @@ def _unitary_qr_batch(a, b, d, maxit, steps):
 # %% ../nbs/09_fast_sampling.ipynb #4c72a86c
 UNITARY_TOL = 1e-10  # how far |a|^2 + |b|^2 and |delta| may be from 1 (they are renormalised to 1 exactly)
 _MIN_WORK_PER_THREAD = 2**20  # about n^2 turnovers (~25 ns each) that make a thread worth starting
-
-def numba_available() -> bool:
-    "Is numba installed (without importing it)?"
-    return numba is not None or importlib.util.find_spec('numba') is not None
 
 def _check_cores(a, b, delta):
     a, b, delta = np.asarray(a), np.asarray(b), np.asarray(delta)
