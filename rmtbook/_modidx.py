@@ -83,6 +83,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'rmtbook.ensembles._kramers_pairs': ('ensembles.html#_kramers_pairs', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles._kramers_values': ('ensembles.html#_kramers_values', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles._numba_installed': ('ensembles.html#_numba_installed', 'rmtbook/ensembles.py'),
+                                   'rmtbook.ensembles._sorted_angles': ('ensembles.html#_sorted_angles', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles._sorted_phases': ('ensembles.html#_sorted_phases', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles._wrap_phase': ('ensembles.html#_wrap_phase', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles.cbe_phases': ('ensembles.html#cbe_phases', 'rmtbook/ensembles.py'),

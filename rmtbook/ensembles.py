@@ -41,9 +41,13 @@ def _wrap_phase(theta):
     "Phases mapped into [-pi, pi)."
     return (theta + np.pi) % (2 * np.pi) - np.pi
 
+def _sorted_angles(lam):
+    "Sorted phases in [-pi, pi) of eigenvalues on the unit circle, along the last axis."
+    return np.sort(_wrap_phase(np.angle(lam)), axis=-1)
+
 def _sorted_phases(u):
     "Sorted eigenphases in [-pi, pi) from LAPACK geev without eigenvectors."
-    return np.sort(_wrap_phase(np.angle(np.linalg.eigvals(u))), axis=-1)
+    return _sorted_angles(np.linalg.eigvals(u))
 
 def _kramers_pairs(phases, tol, name):
     "The distinct phases of sorted, doubly degenerate phases on the circle: pair neighbours, check, average."

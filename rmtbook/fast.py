@@ -5,10 +5,9 @@
 # %% ../nbs/09_fast_sampling.ipynb #a4a18611
 from __future__ import annotations
 import math, time
-from concurrent.futures import ThreadPoolExecutor
 import numpy as np
-from .rng import chunk_ranges, get_linalg_threads, check_int
-from .ensembles import _wrap_phase
+from .rng import batched_linalg, check_int
+from .ensembles import _sorted_angles, _wrap_phase
 
 # %% auto #0
 __all__ = ['FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',
@@ -173,7 +172,6 @@ def _unitary_qr_batch(a, b, d, maxit, steps):
 
 # %% ../nbs/09_fast_sampling.ipynb #4c72a86c
 UNITARY_TOL = 1e-10  # how far |a|^2 + |b|^2 and |delta| may be from 1 (they are renormalised to 1 exactly)
-_MIN_WORK_PER_THREAD = 2**20  # about n^2 turnovers (~25 ns each) that make a thread worth starting
 
 def _check_cores(a, b, delta):
     a, b, delta = np.asarray(a), np.asarray(b), np.asarray(delta)
@@ -205,16 +203,13 @@ def unitary_hessenberg_eigvals(
     batch, n = a.shape[:-1], a.shape[-1] + 1
     maxit = 30 * n if maxiter is None else check_int(maxiter, 'maxiter', 1)
     m = int(np.prod(batch, dtype=np.int64))
-    a, b = a.reshape(m, n - 1).copy(), b.reshape(m, n - 1).copy()
-    d = np.ones((m, n), np.complex128)
-    d[:, -1] = delta.reshape(-1)
-    steps = np.zeros(m, np.int64)
-    k = max(1, min(get_linalg_threads(), m, int(m * float(n)**2 // _MIN_WORK_PER_THREAD)))
-    if k == 1: _unitary_qr_batch(a, b, d, maxit, steps)
-    else:  # rows are independent: each thread writes its own slice, so the bits do not depend on k
-        with ThreadPoolExecutor(k) as ex:
-            list(ex.map(lambda r: _unitary_qr_batch(a[r.start:r.stop], b[r.start:r.stop], d[r.start:r.stop], maxit,
-                                                    steps[r.start:r.stop]), chunk_ranges(m, n_chunks=k)))
+    def solve(a, b, delta):  # one slice of the batch; rows are independent, so the bits do not depend on the split
+        d = np.ones((a.shape[0], n), np.complex128)
+        d[:, -1] = delta
+        steps = np.zeros(a.shape[0], np.int64)
+        _unitary_qr_batch(a.copy(), b.copy(), d, maxit, steps)
+        return d, steps
+    d, steps = batched_linalg(solve, a.reshape(m, n - 1), b.reshape(m, n - 1), delta.reshape(m), core_ndim=1)
     failed = np.flatnonzero(steps < 0)
     if failed.size:
         raise np.linalg.LinAlgError(f"unitary QR did not converge within maxiter={maxit} QR steps (n={n}; spectrum {int(failed[0])} of the batch)")
@@ -228,11 +223,10 @@ def verblunsky_phases(
     maxiter:int|None=None, # QR steps allowed per spectrum (default 30 n)
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of the CMV matrix of `alpha`, without forming it: O(n^2) time, O(n) memory."
-    lam = unitary_hessenberg_eigvals(*hessenberg_cores(alpha, rho), maxiter=maxiter)
-    return np.sort(_wrap_phase(np.angle(lam)), axis=-1)
+    return _sorted_angles(unitary_hessenberg_eigvals(*hessenberg_cores(alpha, rho), maxiter=maxiter))
 
 def jit_seconds() -> float:
-    "Compile the kernel (or load it from numba's cache) now; returns the seconds it took (0 once loaded)."
+    "Compile the kernel (or load it from numba's cache) now; returns the seconds it took (~0.2 ms once loaded)."
     _need_numba('jit_seconds')
     t = time.perf_counter()
     unitary_hessenberg_eigvals(np.array([0.6 + 0j, 0.6j, -0.8]), np.array([0.8, 0.8, 0.6]), 1.0 + 0j)
