@@ -8,8 +8,8 @@ import argparse, json, sys, time
 from pathlib import Path
 import numpy as np
 from . import __version__
-from .ensembles import (cue, coe, cse, goe, gue, gse, cbe_phases, eigenphases, eigenvalues, trace_powers,
-                               symplectic_dual, cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
+from .ensembles import (ENSEMBLES, cue, coe, cse, cbe_phases, eigenphases, trace_powers, symplectic_dual,
+                               cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
 from .spectra import cue_number_variance, phase_edges, phase_spacings, wigner_surmise
 from .ergodicity import spectral_ergodicity, expected_spectral_ergodicity, ergodicity_distance, approach_to_ergodicity
 
@@ -55,9 +55,9 @@ def tour_checks(
         ph = cbe_phases(n, beta, m, seed)
         rows.append(_moment_check(f'CbetaE b={beta:g}', 'E|Tr U|^2 = 2n/(b(n-1)+2)',
                                   np.abs(trace_powers(ph, [1])[:, 0])**2, cbe_trace_moment(n, beta)))
-    for name, f, beta, kr in (('GOE', goe, 1, False), ('GUE', gue, 2, False), ('GSE', gse, 4, True)):
-        lam = eigenvalues(f(n, m, seed), kramers=kr)
-        rows.append(_moment_check(name, 'E Tr H^2 = n^2 + n(2/b - 1)', (lam**2).sum(-1), n**2 + n * (2 / beta - 1)))
+    for e in (ENSEMBLES[k] for k in ('goe', 'gue', 'gse')):
+        lam = e.spectra(n, m, seed)
+        rows.append(_moment_check(e.label, 'E Tr H^2 = n^2 + n(2/b - 1)', (lam**2).sum(-1), n**2 + n * (2 / e.beta - 1)))
     return rows
 
 def format_checks(
@@ -116,8 +116,8 @@ def _plot_ensembles(path, n, m, seed):
     from matplotlib.figure import Figure  # no pyplot: the caller's backend (a notebook's inline one) is left alone
     fig = Figure(figsize=(11, 6)); axes = fig.subplots(2, 3)
     x = np.linspace(0, 3, 200)
-    for j, (name, sample, beta, kr) in enumerate((('CUE', cue, 2, False), ('COE', coe, 1, False), ('CSE', cse, 4, True))):
-        ph = eigenphases(sample(n, m, seed), kramers=kr)
+    for j, e in enumerate(ENSEMBLES[k] for k in ('cue', 'coe', 'cse')):
+        ph, name, beta = e.spectra(n, m, seed), e.label, e.beta
         axes[0, j].hist(ph.ravel(), bins=40, range=(-np.pi, np.pi), density=True, alpha=0.7)
         axes[0, j].axhline(1 / (2 * np.pi), color='k', lw=1, label='1/2pi')
         axes[0, j].set_title(f'{name}: eigenphases (n = {n}, {len(ph)} matrices)', fontsize=9); axes[0, j].set_ylim(0, 0.3)
@@ -212,8 +212,8 @@ def _cpse_command(args) -> int:
     from rmtbook.layers import layer_matrices
     try:
         if args.compat:  # bristol's own choice of weights, read once
-            from rmtbook.compat.bristol import _bristol_weights_from_file
-            d, value = _bristol_weights_from_file(args.path)
+            from rmtbook.compat.bristol import cpse_measure_file
+            d, value = cpse_measure_file(args.path)
             out = dict(cpse=float(value), d_layers=[float(x) for x in d], measure='bristol 0.2.14 cpse_measure')
             print(json.dumps(out) if args.json else
                   '\n'.join([f'd_layers (published measure, {len(d)} distances):'] + [f'  {x:.10g}' for x in d] + [f'cPSE = {value:.6f}']))

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json, math, warnings
 from dataclasses import dataclass
 import numpy as np
-from .rng import batched_linalg, check_int, check_memory
+from .core import batched_linalg, check_int, check_memory
 from .ergodicity import ergodicity_distance
 from .layers import LayerMatrices, layer_matrices
 from .mme import pse_counts
 
 # %% auto #0
-__all__ = ['layer_spectra', 'CPSE', 'cpse']
+__all__ = ['layer_spectra', 'CPSE', 'cascade_omega', 'cpse']
 
 # %% ../nbs/06_cpse.ipynb #6c68db57
 def _squared_singular_values(a): return np.linalg.svd(a, compute_uv=False)**2
@@ -67,8 +67,11 @@ class CPSE:
     def __repr__(self): return self.table()
     def _repr_markdown_(self): return self.table()
 
-def _cascade_omega(counts, n):
-    "Omega^(l) for l = 1..L from the weighted counts (L, K), by running sums."
+def cascade_omega(
+    counts, # weighted counts (L, K) of L spectra padded to N values, in cascade order
+    n:int, # the padded length N
+) -> np.ndarray:
+    "Omega^(l) for l = 1..L from the weighted counts (L, K), by running sums: (L, K)."
     s1, s2 = np.cumsum(counts, axis=0), np.cumsum(counts**2, axis=0)
     l = np.arange(1, counts.shape[0] + 1)[:, None]
     return np.clip(s2 - s1**2 / l, 0, None) / (l * n)  # clip: rounding below zero in bins with equal counts
@@ -96,7 +99,7 @@ def cpse(
     if not hi > lo: lo, hi = lo - 0.5, hi + 0.5  # every value equal: one value per bin grid still needs a width
     edges = np.linspace(lo, hi, n_bins + 1)
     n = max(s.size for s in spectra)
-    omega = _cascade_omega(pse_counts(spectra, edges, n, 'order-free'), n)
+    omega = cascade_omega(pse_counts(spectra, edges, n, 'order-free'), n)
     d = ergodicity_distance(omega[:-1], omega[1:], shift)
     if np.any(d == 0): warnings.warn("some d_l = 0 (two consecutive depths have identical Omega): cPSE is -inf", RuntimeWarning, stacklevel=2)
     return CPSE(layers.names, layers.kinds, tuple(m.shape for m in layers.matrices), tuple(s.size for s in spectra),

@@ -4,75 +4,41 @@
 
 # %% ../nbs/01_ensembles.ipynb #581e8988
 from __future__ import annotations
-import importlib.util, numbers
+from dataclasses import dataclass
+from typing import Callable
 import numpy as np
-from .rng import batched_linalg, check_int, check_memory, check_size, check_start, draw_items
+from fastcore.basics import patch
+from .core import (KRAMERS_TOL, batched_linalg, check_memory, check_size, check_square, check_start, kramers_phases,
+                          kramers_values, sorted_phases)
+# check_n and check_beta are used here and re-exported: callers import them from rmtbook.ensembles
+from .core import check_beta, check_n
+from .rng import draw_items
 
 # %% auto #0
-__all__ = ['CBE_METHODS', 'FAST_MIN_N', 'check_n', 'eigenphases', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees', 'coe',
-           'coe_trace_moment', 'symplectic_dual', 'cse', 'check_beta', 'verblunsky_coefficients', 'cmv_matrix',
-           'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues']
+__all__ = ['CBE_METHODS', 'ENSEMBLES', 'eigenphases', 'haar_unitary', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees',
+           'coe', 'coe_trace_moment', 'symplectic_dual', 'cse', 'verblunsky_coefficients', 'cmv_matrix', 'cbe',
+           'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues', 'Ensemble', 'check_ensemble']
 
 # %% ../nbs/01_ensembles.ipynb #e0024663
-def check_n(
-    n, # matrix size
-    name:str='n', # the argument's name, for the error message
-) -> int:
-    "`n` as a positive int, or a clear error naming the argument."
-    return check_int(n, name, 1, 'the matrix size')
-
 def _check_request(name, n, size, copies, itemsize=16):
     "Refuse, before allocating, a request whose `copies` arrays of `size` n x n matrices would not fit."
     m = 1 if size is None else size
     check_memory(copies * itemsize * m * n * n, f"{name}(n={n}, size={size})")
 
 # %% ../nbs/01_ensembles.ipynb #c8df0bfa
-def _check_square(a, name):
-    a = np.asarray(a)
-    if a.dtype == object or not (np.issubdtype(a.dtype, np.number)) or np.issubdtype(a.dtype, np.bool_):
-        raise TypeError(f"{name} must be a numeric array of square matrices, got dtype {a.dtype}")
-    if a.ndim < 2 or a.shape[-1] != a.shape[-2]:
-        raise ValueError(f"{name} must be a square matrix or a batch of them (shape (..., n, n)), got shape {a.shape}")
-    if a.shape[-1] == 0: raise ValueError(f"{name} must have n >= 1, got shape {a.shape}")
-    if not np.all(np.isfinite(a)): raise ValueError(f"{name} has non-finite entries")
-    return a
-
-def _wrap_phase(theta):
-    "Phases mapped into [-pi, pi)."
-    return (theta + np.pi) % (2 * np.pi) - np.pi
-
-def _sorted_angles(lam):
-    "Sorted phases in [-pi, pi) of eigenvalues on the unit circle, along the last axis."
-    return np.sort(_wrap_phase(np.angle(lam)), axis=-1)
-
 def _sorted_phases(u):
     "Sorted eigenphases in [-pi, pi) from LAPACK geev without eigenvectors."
-    return _sorted_angles(np.linalg.eigvals(u))
-
-def _kramers_pairs(phases, tol, name):
-    "The distinct phases of sorted, doubly degenerate phases on the circle: pair neighbours, check, average."
-    two_n = phases.shape[-1]
-    if two_n % 2: raise ValueError(f"{name}: kramers=True needs matrices of even size 2n, got {two_n}")
-    gaps = np.diff(phases, axis=-1, append=phases[..., :1] + 2 * np.pi)  # gap j: from phase j to j+1, around the circle
-    even, odd = gaps[..., 0::2], gaps[..., 1::2]  # pairing (0,1),(2,3),... or (1,2),...,(2n-1,0)
-    use_odd = odd.max(axis=-1) < even.max(axis=-1)
-    first = np.where(use_odd[..., None], phases[..., 1::2], phases[..., 0::2])
-    split = np.where(use_odd[..., None], odd, even)
-    worst = float(split.max()) if split.size else 0.0
-    if worst > tol:
-        raise ValueError(f"{name}: eigenvalues are not doubly degenerate (largest pair splitting {worst:.3g} > kramers_tol={tol:g}); "
-                         "kramers=True is for self-dual matrices such as CSE")
-    return np.sort(_wrap_phase(first + split / 2), axis=-1)
+    return sorted_phases(np.linalg.eigvals(u))
 
 def eigenphases(
     u, # a unitary matrix (n, n) or a batch (..., n, n)
     kramers:bool=False, # self-dual 2n x 2n input: return the n distinct (doubly degenerate) phases
     check_unitary:bool=True, # check max|U^H U - I| <= atol first (costs one matrix product)
     atol:float=1e-8, # tolerance of the unitarity check
-    kramers_tol:float=1e-8, # largest splitting accepted within a Kramers pair
+    kramers_tol:float=KRAMERS_TOL, # largest splitting accepted within a Kramers pair
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of unitary matrices, batched over leading axes."
-    u = _check_square(u, 'u')
+    u = check_square(u, 'u')
     if check_unitary and u.size:
         eye = np.eye(u.shape[-1])
         err = float(np.abs(np.conj(np.swapaxes(u, -1, -2)) @ u - eye).max())
@@ -80,7 +46,7 @@ def eigenphases(
             raise ValueError(f"u is not unitary: max|U^H U - I| = {err:.3g} > atol={atol:g}")
     n, lead = u.shape[-1], u.shape[:-2]
     phases = batched_linalg(_sorted_phases, u.reshape(-1, n, n)).reshape(*lead, n)
-    return _kramers_pairs(phases, kramers_tol, 'u') if kramers else phases
+    return kramers_phases(phases, kramers_tol, 'u') if kramers else phases
 
 # %% ../nbs/01_ensembles.ipynb #1eabf11b
 def _ginibre(n, size, rng, start, stream):
@@ -88,7 +54,9 @@ def _ginibre(n, size, rng, start, stream):
     x = draw_items('standard_normal', (n, 2 * n), size, rng, start, stream)
     return x.view(np.complex128)  # consecutive (real, imag) pairs: shape (..., n, n)
 
-def _haar_unitary(z):
+def haar_unitary(
+    z, # complex Ginibre matrices (..., n, n)
+) -> np.ndarray:
     "Mezzadri's Haar unitary from a batch of Ginibre matrices: Q of the QR with diag(R)'s phases divided out."
     q, r = np.linalg.qr(z)
     d = np.diagonal(r, axis1=-2, axis2=-1)
@@ -105,7 +73,7 @@ def cue(
     "Haar-random unitary matrices (CUE) by Mezzadri's QR method, shape (n, n) or (size, n, n)."
     n, size, start = check_n(n), check_size(size), check_start(start)
     _check_request('cue', n, size, copies=4)  # the Ginibre draw, Q and R, the joined result
-    return batched_linalg(_haar_unitary, _ginibre(n, size, rng, start, 'cue'))
+    return batched_linalg(haar_unitary, _ginibre(n, size, rng, start, 'cue'))
 
 # %% ../nbs/01_ensembles.ipynb #253ce443
 def cue_trace_moment(
@@ -146,7 +114,7 @@ def coe(
     return batched_linalg(_coe_from_ginibre, _ginibre(n, size, rng, start, 'coe'))
 
 def _coe_from_ginibre(z):
-    u = _haar_unitary(z)
+    u = haar_unitary(z)
     return np.swapaxes(u, -1, -2) @ u
 
 # %% ../nbs/01_ensembles.ipynb #d7e9e175
@@ -185,19 +153,10 @@ def cse(
     return batched_linalg(_cse_from_ginibre, _ginibre(2 * n, size, rng, start, 'cse'))
 
 def _cse_from_ginibre(z):
-    u = _haar_unitary(z)
+    u = haar_unitary(z)
     return symplectic_dual(u) @ u
 
 # %% ../nbs/01_ensembles.ipynb #48fcaf2c
-def check_beta(
-    beta, # Dyson index
-) -> float:
-    "`beta` as a finite float > 0, or a clear error naming the argument."
-    if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, numbers.Real):
-        raise TypeError(f"beta must be a real number > 0, got {beta!r}")
-    if not (np.isfinite(beta) and beta > 0): raise ValueError(f"beta must be a finite real number > 0, got {beta}")
-    return float(beta)
-
 def verblunsky_coefficients(
     n:int, # number of eigenvalues
     beta:float, # Dyson index, any real beta > 0
@@ -238,11 +197,19 @@ def cmv_matrix(
         if (n - 1 - first) % 2 == 0: X[..., n - 1, n - 1] = np.conj(alpha[..., n - 1])  # the final 1 x 1 block
     return L @ M
 
-CBE_METHODS = ('auto', 'fast', 'dense')
-FAST_MIN_N = 8  # from this n on, 'auto' uses the O(n^2) unitary QR (09_fast_sampling), where numba is installed
+def cbe(
+    n:int, # number of eigenvalues (matrix size)
+    beta:float, # Dyson index, any real beta > 0
+    size:int|None=None, # number of matrices; None for one (n, n) matrix
+    rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
+    *,
+    start:int=0, # index of the first matrix in the ensemble's stream
+) -> np.ndarray:
+    "CMV matrices of the circular beta ensemble, (n, n) or (size, n, n): the Killip-Nenciu model as a matrix."
+    _check_request('cbe', check_n(n), check_size(size), copies=4)  # L, M, C and the coefficients
+    return cmv_matrix(*verblunsky_coefficients(n, beta, size, rng, start=start))
 
-def _numba_installed() -> bool:
-    return importlib.util.find_spec('numba') is not None
+CBE_METHODS = ('auto', 'fast', 'dense')
 
 def cbe_phases(
     n:int, # number of eigenvalues
@@ -251,17 +218,18 @@ def cbe_phases(
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
     start:int=0, # index of the first spectrum in the ensemble's stream
-    method:str='auto', # 'dense': CMV matrix + LAPACK, O(n^3); 'fast': unitary QR on its cores, O(n^2) (numba); 'auto': 'fast' from n >= FAST_MIN_N if numba is installed
+    method:str='auto', # 'dense': CMV matrix + LAPACK, O(n^3); 'fast': unitary QR on its cores, O(n^2) (numba); 'auto': 'fast' from n >= fast.FAST_MIN_N if numba is installed
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of the circular beta ensemble (Killip-Nenciu CMV model), (n,) or (size, n)."
     n, m = check_n(n), check_size(size)
     if method not in CBE_METHODS: raise ValueError(f"method must be one of {CBE_METHODS}, got {method!r}")
-    if method == 'auto': method = 'fast' if n >= FAST_MIN_N and _numba_installed() else 'dense'
+    if method != 'dense':  # the O(n^2) path (numba loads with rmtbook.fast: imported on first use)
+        from rmtbook.fast import FAST_MIN_N, numba_installed, verblunsky_phases
+        if method == 'auto': method = 'fast' if n >= FAST_MIN_N and numba_installed() else 'dense'
     if method == 'dense':
         _check_request('cbe_phases', n, m, copies=4)  # L, M, C and LAPACK's copy
         alpha, rho = verblunsky_coefficients(n, beta, size, rng, start=start)
         return batched_linalg(lambda a, r: _sorted_phases(cmv_matrix(a, r)), alpha, rho, core_ndim=1)
-    from rmtbook.fast import verblunsky_phases  # numba, imported on first use
     alpha, rho = verblunsky_coefficients(n, beta, size, rng, start=start)
     return verblunsky_phases(alpha, rho)
 
@@ -324,24 +292,91 @@ def eigenvalues(
     kramers:bool=False, # self-dual 2n x 2n input (GSE): return the n distinct eigenvalues
     check_hermitian:bool=True, # check max|H - H^H| <= atol * max(1, max|H|) first
     atol:float=1e-10, # relative tolerance of the Hermitian check
-    kramers_tol:float=1e-8, # largest splitting within a Kramers pair, relative to max(1, max|H|)
+    kramers_tol:float=KRAMERS_TOL, # largest splitting within a Kramers pair, relative to max(1, max|H|)
 ) -> np.ndarray:
     "Sorted eigenvalues of Hermitian matrices, batched over leading axes (no eigenvectors)."
-    h = _check_square(h, 'h')
+    h = check_square(h, 'h')
     scale = max(1.0, float(np.abs(h).max()) if h.size else 0.0)
     if check_hermitian and h.size:
         err = float(np.abs(h - np.conj(np.swapaxes(h, -1, -2))).max())
         if not err <= atol * scale: raise ValueError(f"h is not Hermitian: max|H - H^H| = {err:.3g} > {atol * scale:.3g}")
     n, lead = h.shape[-1], h.shape[:-2]
     lam = batched_linalg(np.linalg.eigvalsh, h.reshape(-1, n, n)).reshape(*lead, n)
-    return _kramers_values(lam, kramers_tol * scale, 'h') if kramers else lam
+    return kramers_values(lam, kramers_tol * scale, 'h') if kramers else lam
 
-def _kramers_values(lam, tol, name):
-    "The distinct values of sorted, doubly degenerate real spectra: neighbours paired, checked to `tol`, averaged."
-    if lam.shape[-1] % 2: raise ValueError(f"{name}: kramers=True needs matrices of even size 2n, got {lam.shape[-1]}")
-    split = lam[..., 1::2] - lam[..., 0::2]
-    worst = float(split.max()) if split.size else 0.0
-    if worst > tol:
-        raise ValueError(f"{name}: eigenvalues are not doubly degenerate (largest pair splitting {worst:.3g}); "
-                         "kramers=True is for self-dual matrices such as GSE")
-    return (lam[..., 0::2] + lam[..., 1::2]) / 2
+# %% ../nbs/01_ensembles.ipynb #52394066
+@dataclass(frozen=True)
+class Ensemble:
+    "One ensemble of the book: its name, its Dyson index, where its spectrum lives, and its matrix sampler."
+    name: str # the key used throughout rmtbook: 'cue', 'coe', 'cse', 'cbe', 'goe', 'gue' or 'gse'
+    label: str # the name on plots and in the explorers: 'CUE', ..., 'CbetaE', ..., 'GSE'
+    beta: float|None # Dyson index; None for CbetaE, whose beta is given with each call
+    circular: bool # unitary matrices with eigenphases on the circle (else Hermitian, real eigenvalues)
+    kramers: bool # self-dual 2n x 2n matrices whose 2n eigenvalues are n Kramers pairs
+    sampler: Callable # sampler(n, size, rng, start=) -> matrices; CbetaE's sampler(n, beta, size, rng, start=)
+    def __repr__(self): return f"Ensemble({self.name!r}, beta={self.beta}, {'circular' if self.circular else 'Gaussian'}{', Kramers pairs' if self.kramers else ''})"
+
+# %% ../nbs/01_ensembles.ipynb #d011f994
+ENSEMBLES = {e.name: e for e in (
+    Ensemble('cue', 'CUE', 2.0, True, False, cue), Ensemble('coe', 'COE', 1.0, True, False, coe),
+    Ensemble('cse', 'CSE', 4.0, True, True, cse), Ensemble('cbe', 'CbetaE', None, True, False, cbe),
+    Ensemble('goe', 'GOE', 1.0, False, False, goe), Ensemble('gue', 'GUE', 2.0, False, False, gue),
+    Ensemble('gse', 'GSE', 4.0, False, True, gse))} # every ensemble of the book, by name
+
+# %% ../nbs/01_ensembles.ipynb #02b70636
+def check_ensemble(
+    ensemble:str, # 'cue', 'coe', 'cse', 'cbe' (with beta), 'goe', 'gue' or 'gse'
+    beta=None, # Dyson index: required for 'cbe'; for the others None or their own beta
+    allowed:tuple|None=None, # the names accepted here (default: every ensemble)
+) -> tuple:
+    "`(Ensemble, beta)` with the effective Dyson index, or a clear error naming the argument."
+    allowed = tuple(ENSEMBLES) if allowed is None else tuple(allowed)
+    if not isinstance(ensemble, str): raise TypeError(f"ensemble must be a str, one of {list(allowed)}; got {type(ensemble).__name__}")
+    if ensemble not in allowed: raise ValueError(f"ensemble must be one of {', '.join(map(repr, allowed))}; got {ensemble!r}")
+    e = ENSEMBLES[ensemble]
+    if e.beta is None:
+        if beta is None: raise ValueError(f"beta is required for ensemble={ensemble!r} (any real beta > 0)")
+        return e, check_beta(beta)
+    if beta is not None and check_beta(beta) != e.beta:
+        raise ValueError(f"beta={beta} does not belong to ensemble={ensemble!r} (its beta is {e.beta:g}); use ensemble='cbe' for another beta")
+    return e, e.beta
+
+# %% ../nbs/01_ensembles.ipynb #6fab02b6
+@patch
+def dim(self:Ensemble,
+        n:int, # the number of distinct eigenvalues
+       ) -> int:
+    "The matrix dimension: 2n for Kramers-paired (self-dual) ensembles, else n."
+    return 2 * n if self.kramers else n
+
+# %% ../nbs/01_ensembles.ipynb #c7e88dfb
+@patch
+def matrices(self:Ensemble,
+             n:int, # matrix size (CSE, GSE: number of distinct eigenvalues of 2n x 2n matrices)
+             size:int|None=None, # number of matrices; None for one
+             rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
+             *,
+             start:int=0, # index of the first matrix in the ensemble's stream
+             beta:float|None=None, # Dyson index (CbetaE; for the others None or their own)
+            ) -> np.ndarray:
+    "Matrices of the ensemble, (dim, dim) or (size, dim, dim), each from its own stream."
+    _, beta = check_ensemble(self.name, beta)
+    if self.beta is None: return self.sampler(n, beta, size, rng, start=start)
+    return self.sampler(n, size, rng, start=start)
+
+# %% ../nbs/01_ensembles.ipynb #08a1ebe2
+@patch
+def spectra(self:Ensemble,
+            n:int, # number of distinct eigenvalues per matrix
+            size:int|None=None, # number of spectra; None for one
+            rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
+            *,
+            start:int=0, # index of the first matrix in the ensemble's stream
+            beta:float|None=None, # Dyson index (CbetaE; for the others None or their own)
+           ) -> np.ndarray:
+    "Sorted eigenphases in [-pi, pi) (circular) or eigenvalues (Gaussian), n of them per matrix: (n,) or (size, n)."
+    _, beta = check_ensemble(self.name, beta)
+    if self.name == 'cbe': return cbe_phases(n, beta, size, rng, start=start)
+    a = self.matrices(n, size, rng, start=start, beta=beta)
+    if self.circular: return eigenphases(a, kramers=self.kramers, check_unitary=False)
+    return eigenvalues(a, kramers=self.kramers, check_hermitian=False)

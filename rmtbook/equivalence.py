@@ -6,10 +6,10 @@
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from .rng import batched_linalg, check_int, draw_items, item_seed, seed_sequence
-from .ensembles import _haar_unitary
-from .spectra import check_positive
-from .mme import _check_mixed, pse_counts
+from .core import batched_linalg, check_int, check_positive, check_spectrum_list
+from .rng import draw_items, item_seed, seed_sequence
+from .ensembles import haar_unitary
+from .mme import pse_counts
 from .layers import LayerMatrices, layer_matrices
 from .cpse import layer_spectra
 
@@ -49,7 +49,7 @@ def conjugate_circular_spectra(
         # layer i from its own stream whatever the batch
         z = np.stack([draw_items('standard_normal', (p + q, 2 * q), None, item_seed(root, start + i, 'conjugate'), 0, 'cue')
                       for i in idx]).view(np.complex128)
-        sv = batched_linalg(lambda zz: np.linalg.svd(_haar_unitary(zz)[..., :p, :], compute_uv=False), z)
+        sv = batched_linalg(lambda zz: np.linalg.svd(haar_unitary(zz)[..., :p, :], compute_uv=False), z)
         for i, s in zip(idx, sv): out[i] = _unit_mean(s**2)
     return out
 
@@ -90,7 +90,7 @@ def circular_spectral_deviation(
     z:float=3.0, # tolerance level in standard deviations of the noise
 ) -> CSD:
     "CSD(x) = sum over bins up to x of |rho_a - rho_b| width, and the tolerance sampling noise allows."
-    a, b = _check_mixed(a, 'a'), _check_mixed(b, 'b')
+    a, b = check_spectrum_list(a, 'a'), check_spectrum_list(b, 'b')
     if len(a) < 2 or len(b) < 2: raise ValueError(f"each ensemble needs at least 2 matrices to estimate its noise, got {len(a)} and {len(b)}")
     n_bins, z = check_int(n_bins, 'n_bins', 1, 'the number of bins'), check_positive(z, 'z', 'the tolerance level')
     lo = min(min(s.min() for s in a), min(s.min() for s in b))

@@ -9,10 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 import numpy as np
 from fastcore.basics import patch
-from .rng import check_int
-from .ensembles import _wrap_phase
-from .spectra import (bin_index, check_positive, check_spectra, cue_number_variance, phase_edges,
-                             uniform_number_variance)
+from .core import check_int, check_positive, check_spectra, resolve_edges, wrap_phase
+from .spectra import bin_index, cue_number_variance, uniform_number_variance
 
 # %% auto #0
 __all__ = ['CountMoments', 'count_moments', 'spectral_ergodicity', 'expected_spectral_ergodicity', 'ergodicity_distance',
@@ -67,6 +65,12 @@ def omega(self:CountMoments) -> np.ndarray:
     else: numerator = np.array([m * int(a) - int(b)**2 for a, b in zip(self.s2, self.s1)], dtype=object)
     return np.asarray(numerator / (m * m * n), dtype=np.float64)
 
+# %% ../nbs/03_ergodicity.ipynb #0826b788
+@patch(as_prop=True)
+def mean_density(self:CountMoments) -> np.ndarray:
+    "The ensemble's mean density per bin, S1 / (M N width): the eigenvalue density that the counts estimate."
+    return (self.s1 / self.m) / (self.n * np.diff(self.edges))
+
 # %% ../nbs/03_ergodicity.ipynb #3a8a28e4
 def spectral_ergodicity(
     spectra, # eigenphases (wrapped into [-pi, pi)) or, with `edges`, real spectra; shape (M, N)
@@ -77,10 +81,8 @@ def spectral_ergodicity(
 ) -> np.ndarray:
     "Omega_k^N per bin: the mean squared deviation of single spectra's counts from the ensemble's, divided by N."
     x = check_spectra(spectra)
-    if edges is not None and n_bins is not None: raise ValueError("give edges or n_bins, not both")
-    if edges is None:
-        x = _wrap_phase(x)
-        edges = phase_edges(None if n_bins is not None else bin_width, n_bins)
+    edges, on_circle = resolve_edges(bin_width, n_bins, edges)
+    if on_circle: x = wrap_phase(x)
     if x.shape[0] == 1:
         warnings.warn("spectral_ergodicity of a single spectrum is identically zero (it is its own ensemble average)", RuntimeWarning, stacklevel=2)
     return count_moments(x, edges).omega
@@ -98,7 +100,7 @@ def expected_spectral_ergodicity(
     n, m = check_int(n, 'n', 1, 'the matrix size'), check_int(m, 'm', 1, 'the number of matrices')
     variance = {'cue': cue_number_variance, 'uniform': uniform_number_variance}
     if law not in variance: raise ValueError(f"law must be one of {sorted(variance)}, got {law!r}")
-    widths = np.diff(phase_edges(None if n_bins is not None else bin_width, n_bins))
+    widths = np.diff(resolve_edges(bin_width, n_bins)[0])
     return (m - 1) / m * variance[law](n, widths) / n
 
 # %% ../nbs/03_ergodicity.ipynb #6cb9c54b

@@ -6,12 +6,11 @@
 from __future__ import annotations
 import math, time
 import numpy as np
-from .rng import batched_linalg, check_int
-from .ensembles import _sorted_angles, _wrap_phase
+from .core import batched_linalg, check_int, sorted_phases, wrap_phase
 
 # %% auto #0
-__all__ = ['FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',
-           'unitary_hessenberg_eigvals', 'verblunsky_phases', 'jit_seconds']
+__all__ = ['FAST_MIN_N', 'FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',
+           'numba_installed', 'unitary_hessenberg_eigvals', 'verblunsky_phases', 'jit_seconds']
 
 # %% ../nbs/09_fast_sampling.ipynb #0a0177ed
 def hessenberg_cores(
@@ -50,6 +49,12 @@ try:
     import numba
 except ImportError:  # the kernel stays plain Python: importable, documented, but slow (`cbe_phases` uses 'dense')
     numba = None
+
+FAST_MIN_N = 8 # from this n on, cbe_phases(method='auto') uses this O(n^2) path, where numba is installed
+
+def numba_installed() -> bool:
+    "Whether numba imported here: the fast path runs (else `cbe_phases` uses its dense path)."
+    return numba is not None
 
 FASTMATH = {'contract', 'arcp'}  # fused multiply-add and x/y as x*(1/y); no reassociation, no NaN or Inf assumptions
 
@@ -223,7 +228,7 @@ def verblunsky_phases(
     maxiter:int|None=None, # QR steps allowed per spectrum (default 30 n)
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of the CMV matrix of `alpha`, without forming it: O(n^2) time, O(n) memory."
-    return _sorted_angles(unitary_hessenberg_eigvals(*hessenberg_cores(alpha, rho), maxiter=maxiter))
+    return sorted_phases(unitary_hessenberg_eigvals(*hessenberg_cores(alpha, rho), maxiter=maxiter))
 
 def jit_seconds() -> float:
     "Compile the kernel (or load it from numba's cache) now; returns the seconds it took (~0.2 ms once loaded)."

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 # %% auto #0
-__all__ = ['LayerMatrices', 'layer_matrices']
+__all__ = ['LayerMatrices', 'load_tensors', 'layer_matrices']
 
 # %% ../nbs/05_layers.ipynb #b62d4911
 @dataclass(frozen=True, eq=False)
@@ -131,7 +131,10 @@ def _tensor_mapping(obj, source):
         if isinstance(obj.get(k), Mapping) and obj[k] and all(hasattr(v, 'shape') for v in obj[k].values()): return obj[k]
     raise ValueError(f"{source}: no state dict found (keys: {list(obj)[:8]}); pass the mapping of weights itself")
 
-def _load_file(path):
+def load_tensors(
+    path, # a .pt/.pth checkpoint, .safetensors or .npz file
+) -> list:
+    "The (name, tensor or array) pairs of a weights file, in the file's order (torch's and safetensors' natural order)."
     path = os.fspath(path)
     if not os.path.exists(path): raise FileNotFoundError(f"no such file: {path}")
     suffix = os.path.splitext(path)[1].lower()
@@ -173,7 +176,7 @@ def layer_matrices(
         out.skipped.update(skipped)
         return out
     if order == 'forward': raise ValueError("order='forward' needs a torch.nn.Module (files and arrays carry no forward pass)")
-    if isinstance(obj, (str, os.PathLike)): return _collect(_load_file(obj))
+    if isinstance(obj, (str, os.PathLike)): return _collect(load_tensors(obj))
     if isinstance(obj, Mapping): return _collect(list(_tensor_mapping(obj, 'obj').items()))
     if isinstance(obj, np.ndarray) and obj.ndim == 3: obj = list(obj)  # a stack of equal matrices
     if isinstance(obj, (list, tuple)):

@@ -4,13 +4,12 @@
 
 # %% ../nbs/04_mme.ipynb #ea2e5ad8
 from __future__ import annotations
-from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from scipy import stats
-from .rng import _blas_limit, check_int, check_size, check_start, draw_items, get_linalg_threads, item_seed, seed_sequence
-from .ensembles import (_wrap_phase, cmv_matrix, check_beta, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue,
-                               verblunsky_coefficients)
-from .spectra import bin_index, check_positive, phase_edges
+from .core import check_int, check_size, check_spectrum_list, check_start, resolve_edges, thread_map, wrap_phase
+from .rng import draw_items, item_rng, item_seed, seed_sequence
+from .ensembles import ENSEMBLES, check_ensemble, eigenphases, eigenvalues
+from .spectra import bin_index
 
 # %% auto #0
 __all__ = ['MIXED_ENSEMBLES', 'truncated_binomial', 'mixed_sizes', 'mixed_ensemble', 'mixed_spectra', 'periodic_pad',
@@ -50,28 +49,10 @@ def mixed_sizes(
     return sizes[0] if size is None else sizes
 
 # %% ../nbs/04_mme.ipynb #6b5b13c2
-_MATRIX_SAMPLERS = {'goe': goe, 'gue': gue, 'gse': gse, 'cue': cue, 'coe': coe, 'cse': cse}
-_CIRCULAR = ('cue', 'coe', 'cse', 'cbe')
-MIXED_ENSEMBLES = (*_MATRIX_SAMPLERS, 'cbe') # base ensembles of an MME
-
-def _check_ensemble(ensemble, beta):
-    if ensemble not in MIXED_ENSEMBLES:
-        raise ValueError(f"ensemble must be one of {MIXED_ENSEMBLES}, got {ensemble!r}")
-    if ensemble == 'cbe': return check_beta(beta)
-    if beta is not None: raise ValueError(f"beta is for ensemble='cbe' only, got beta={beta!r} with ensemble={ensemble!r}")
+MIXED_ENSEMBLES = tuple(ENSEMBLES) # base ensembles of an MME: every ensemble of the book
 
 def _draw_matrix(ensemble, n_i, beta, seed):
-    if ensemble == 'cbe':
-        alpha, rho = verblunsky_coefficients(int(n_i), beta, None, seed)
-        return cmv_matrix(alpha, rho)
-    return _MATRIX_SAMPLERS[ensemble](int(n_i), None, seed)
-
-def _map_threads(f, items):
-    "f over a list of differently sized matrices, spread over the linalg threads with BLAS on one thread each."
-    items = list(items)
-    k = min(get_linalg_threads(), len(items))
-    if k <= 1: return [f(x) for x in items]
-    with _blas_limit(), ThreadPoolExecutor(k) as ex: return list(ex.map(f, items))
+    return ENSEMBLES[ensemble].matrices(int(n_i), None, seed, beta=beta)
 
 def mixed_ensemble(
     n:int, # largest size N
@@ -80,23 +61,24 @@ def mixed_ensemble(
     ensemble:str='goe', # base ensemble: 'goe', 'gue', 'gse', 'cue', 'coe', 'cse' or 'cbe'
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
-    beta:float|None=None, # Dyson index, for ensemble='cbe' only
+    beta:float|None=None, # Dyson index: required for 'cbe'; for the others None or their own
     start:int=0, # index of the first matrix in the ensemble's stream
 ) -> list:
     "The M matrices of a mixed ensemble, matrix i of size N_i (2 N_i for GSE and CSE), each from its own stream."
-    beta = _check_ensemble(ensemble, beta)
+    _, beta = check_ensemble(ensemble, beta)
     size, start = check_int(size, 'size', 1, 'the number of matrices'), check_start(start)
     root = seed_sequence(rng)
     sizes = mixed_sizes(n, mu, size, root, start=start)
     return [_draw_matrix(ensemble, n_i, beta, item_seed(root, start + j, 'mme')) for j, n_i in enumerate(sizes)]
 
 def _spectrum(ensemble, order):
+    e = ENSEMBLES[ensemble]
     def spectrum(a):
         if order == 'eigvals':
             v = np.linalg.eigvals(a)
-            return _wrap_phase(np.angle(v)) if ensemble in _CIRCULAR else v.real  # Hermitian: Im is rounding only
-        if ensemble in _CIRCULAR: return eigenphases(a, kramers=ensemble == 'cse', check_unitary=False)
-        return eigenvalues(a, kramers=ensemble == 'gse', check_hermitian=False)
+            return wrap_phase(np.angle(v)) if e.circular else v.real  # Hermitian: Im is rounding only
+        if e.circular: return eigenphases(a, kramers=e.kramers, check_unitary=False)
+        return eigenvalues(a, kramers=e.kramers, check_hermitian=False)
     return spectrum
 
 def mixed_spectra(
@@ -106,34 +88,19 @@ def mixed_spectra(
     ensemble:str='goe', # base ensemble: 'goe', 'gue', 'gse', 'cue', 'coe', 'cse' or 'cbe'
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
-    beta:float|None=None, # Dyson index, for ensemble='cbe' only
+    beta:float|None=None, # Dyson index: required for 'cbe'; for the others None or their own
     order:str='eigvals', # 'eigvals': numpy.linalg.eigvals' order (LAPACK geev); 'ascending': sorted
     start:int=0, # index of the first matrix in the ensemble's stream
 ) -> list:
     "One 1-D spectrum per matrix of a mixed ensemble: real eigenvalues, or eigenphases in [-pi, pi) for circular ensembles."
     if order not in ('eigvals', 'ascending'): raise ValueError(f"order must be 'eigvals' or 'ascending', got {order!r}")
-    if order == 'eigvals' and ensemble in ('gse', 'cse'):
+    e, _ = check_ensemble(ensemble, beta)
+    if order == 'eigvals' and e.kramers:
         raise ValueError(f"order='eigvals' is not offered for {ensemble!r}: its eigenvalues come in Kramers pairs; use order='ascending'")
     matrices = mixed_ensemble(n, mu, size, ensemble, rng, beta=beta, start=start)
-    return _map_threads(_spectrum(ensemble, order), matrices)
+    return thread_map(_spectrum(ensemble, order), matrices)
 
 # %% ../nbs/04_mme.ipynb #59fd310c
-def _check_mixed(spectra, name='spectra'):
-    "A list of non-empty 1-D finite real spectra (a 2-D array counts as its rows)."
-    if isinstance(spectra, np.ndarray) and spectra.ndim == 2: spectra = list(spectra)
-    if isinstance(spectra, (str, bytes)) or not hasattr(spectra, '__len__'):
-        raise TypeError(f"{name} must be a list of 1-D arrays (one spectrum per matrix), got {type(spectra).__name__}")
-    out = []
-    for j, s in enumerate(spectra):
-        a = np.asarray(s)
-        if np.iscomplexobj(a): raise TypeError(f"{name}[{j}] is complex: pass eigenphases (rmtbook.ensembles.eigenphases) or real eigenvalues")
-        if a.ndim != 1 or a.size == 0: raise ValueError(f"{name}[{j}] must be a non-empty 1-D spectrum, got shape {a.shape}")
-        a = a.astype(np.float64, copy=False)
-        if not np.all(np.isfinite(a)): raise ValueError(f"{name}[{j}] has NaN or infinite values")
-        out.append(a)
-    if not out: raise ValueError(f"{name} is empty: give at least one spectrum")
-    return out
-
 def _padded_length(spectra, n):
     longest = max(s.size for s in spectra)
     if n is None: return longest
@@ -154,7 +121,7 @@ def periodic_pad(
     order:str='given', # the cyclic order: 'given', 'ascending', 'descending' or 'magnitude' (decreasing |lambda|)
 ) -> np.ndarray:
     "The cyclic list of each spectrum repeated up to N values, (M, N): lambda_1..lambda_n, lambda_1, ..."
-    spectra = _ordered(_check_mixed(spectra), order)
+    spectra = _ordered(check_spectrum_list(spectra), order)
     n = _padded_length(spectra, n)
     lengths = np.array([s.size for s in spectra])
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
@@ -168,7 +135,7 @@ def pse_counts(
     order:str='given', # for padding='cyclic': 'given', 'ascending', 'descending' or 'magnitude'
 ) -> np.ndarray:
     "Bin counts of every spectrum padded to N values, float64 (M, K)."
-    spectra = _check_mixed(spectra)
+    spectra = check_spectrum_list(spectra)
     n = _padded_length(spectra, n)
     edges = np.asarray(edges, dtype=np.float64)
     if padding == 'cyclic': values = periodic_pad(spectra, n, order)
@@ -193,11 +160,9 @@ def periodic_spectral_ergodicity(
     order:str='given', # for padding='cyclic': 'given', 'ascending', 'descending' or 'magnitude'
 ) -> np.ndarray:
     "PSE Omega_k: spectral ergodicity of the spectra padded to N values, sum_j (c_jk - mean_j c_jk)^2 / (M N)."
-    spectra = _check_mixed(spectra)
-    if edges is not None and n_bins is not None: raise ValueError("give edges or n_bins, not both")
-    if edges is None:
-        spectra = [_wrap_phase(s) for s in spectra]
-        edges = phase_edges(None if n_bins is not None else bin_width, n_bins)
+    spectra = check_spectrum_list(spectra)
+    edges, on_circle = resolve_edges(bin_width, n_bins, edges)
+    if on_circle: spectra = [wrap_phase(s) for s in spectra]
     n = _padded_length(spectra, n)
     c = pse_counts(spectra, edges, n, padding, order)
     return ((c - c.mean(axis=0))**2).sum(axis=0) / (c.shape[0] * n)
@@ -226,6 +191,6 @@ def bootstrap_band(
     if c.ndim != 2 or c.shape[0] < 2: raise ValueError(f"counts must be (M, K) with M >= 2 matrices, got shape {c.shape}")
     n_boot = check_int(n_boot, 'n_boot', 10, 'the number of bootstrap resamples')
     if not 0 < level < 1: raise ValueError(f"level must be in (0, 1), got {level!r}")
-    idx = np.random.Generator(np.random.PCG64(item_seed(seed_sequence(rng), 0, 'bootstrap'))).integers(0, c.shape[0], (n_boot, c.shape[0]))
+    idx = item_rng(rng, 0, 'bootstrap').integers(0, c.shape[0], (n_boot, c.shape[0]))
     means = c[idx].mean(axis=1)  # (n_boot, K)
     return tuple(np.quantile(means, [(1 - level) / 2, (1 + level) / 2], axis=0))

@@ -10,18 +10,18 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager, nullcontext
 from functools import partial
 import numpy as np
-from fastcore.basics import patch
-from .rng import (_blas_limit, _default_threads, check_int, check_memory, check_size, chunk_ranges,
-                         linalg_threads, seed_sequence)
-from .ensembles import (_kramers_pairs, _kramers_values, _wrap_phase, cbe_phases, check_beta, check_n,
-                               cmv_matrix, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue,
-                               verblunsky_coefficients)
-from .spectra import phase_edges
+from fastcore.meta import delegates
+from .core import (KRAMERS_TOL, available_cores, check_int, check_memory, check_n, check_size, chunk_ranges,
+                          kramers_phases, kramers_values, linalg_threads, resolve_edges, single_thread_blas, sorted_phases,
+                          wrap_phase)
+from .rng import seed_sequence
+# check_ensemble is re-exported: it lived here before the ensembles chapter held the one table of ensembles
+from .ensembles import ENSEMBLES, check_ensemble
 from .ergodicity import CountMoments, count_moments
 
 # %% auto #0
-__all__ = ['BACKENDS', 'CONNECT_TIMEOUT', 'CIRCULAR', 'GAUSSIAN', 'GPU_PHASE_TOL', 'ChunkError', 'check_backend', 'map_chunks',
-           'check_ensemble', 'check_device', 'chunk_spectra', 'map_spectra', 'sample_phases', 'spectral_moments']
+__all__ = ['BACKENDS', 'CONNECT_TIMEOUT', 'GPU_PHASE_TOL', 'ChunkError', 'check_backend', 'map_chunks', 'check_device',
+           'chunk_spectra', 'map_spectra', 'sample_phases', 'spectral_moments']
 
 # %% ../nbs/08_parallel.ipynb #2debb62c
 BACKENDS = ('serial', 'processes', 'dask')  # where `map_chunks` runs chunks ('torch' is added by `map_spectra`)
@@ -50,7 +50,7 @@ def check_backend(
 # %% ../nbs/08_parallel.ipynb #d702fe11
 def _run_task(task, items):
     "One chunk inside a worker: BLAS on one thread and no batch threads, so that workers share the cores."
-    with _blas_limit(), linalg_threads(1): return task(items)
+    with single_thread_blas(), linalg_threads(1): return task(items)
 
 def _serial_results(task, chunks, workers):
     "Results of the chunks in this process, in order."
@@ -88,7 +88,7 @@ def _process_failure(i, items, exc, in_flight):
 def _process_results(task, chunks, workers):
     try: from loky import get_reusable_executor
     except ImportError as exc: raise ImportError("backend='processes' needs loky: pip install 'rmtbook[parallel]'") from exc
-    workers = workers or _default_threads()
+    workers = workers or available_cores()
     pool = get_reusable_executor(max_workers=workers, timeout=60, env=_ONE_THREAD_ENV)
     def wait_some(futures):
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -132,7 +132,7 @@ def _dask_client(client, workers):
     if current is not None:
         yield current
         return
-    with distributed.LocalCluster(n_workers=workers or _default_threads(), threads_per_worker=1, processes=True,
+    with distributed.LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
                                   host='127.0.0.1', dashboard_address=':0') as cluster, distributed.Client(cluster) as local:
         yield local
 
@@ -220,7 +220,7 @@ def _chunk_results(task, size, backend, workers, chunk_size, client, progress, d
     if client is not None and backend != 'dask': raise ValueError(f"client is used by backend='dask' only, not {backend!r}")
     if client is not None and workers is not None:
         raise ValueError("give client or workers, not both: the cluster behind the client decides how many workers run")
-    parallel = 1 if backend == 'serial' else (workers or _default_threads())
+    parallel = 1 if backend == 'serial' else (workers or available_cores())
     chunks = chunk_ranges(size, chunk_size or max(1, -(-size // (4 * parallel))))
     if backend == 'serial': results = _serial_results(task, chunks, workers)
     elif backend == 'processes': results = _process_results(task, chunks, workers)
@@ -233,27 +233,6 @@ def _chunk_results(task, size, backend, workers, chunk_size, client, progress, d
     finally:
         results.close()  # cancel what is in flight and let the backend clean up, also when the caller stops early
         if bar is not None: bar.close()
-
-# %% ../nbs/08_parallel.ipynb #9dc37b85
-CIRCULAR = {'cue': 2.0, 'coe': 1.0, 'cse': 4.0, 'cbe': None}  # eigenphases; the Dyson index (CbetaE: any beta > 0)
-GAUSSIAN = {'goe': 1.0, 'gue': 2.0, 'gse': 4.0}  # eigenvalues
-_SAMPLERS = {'cue': cue, 'coe': coe, 'cse': cse, 'goe': goe, 'gue': gue, 'gse': gse}
-
-def check_ensemble(
-    ensemble:str, # 'cue', 'coe', 'cse', 'cbe' (with beta), 'goe', 'gue' or 'gse'
-    beta=None, # Dyson index: required for 'cbe'; for the others None or their own beta
-    allowed=(*CIRCULAR, *GAUSSIAN), # the ensembles accepted here
-) -> tuple[str, float|None]:
-    "The ensemble's name and beta (None but for 'cbe'), or a clear error naming the argument."
-    if not isinstance(ensemble, str): raise TypeError(f"ensemble must be a str, one of {list(allowed)}; got {type(ensemble).__name__}")
-    if ensemble not in allowed: raise ValueError(f"ensemble must be one of {', '.join(map(repr, allowed))}; got {ensemble!r}")
-    if ensemble == 'cbe':
-        if beta is None: raise ValueError("beta is required for ensemble='cbe' (any real beta > 0)")
-        return ensemble, check_beta(beta)
-    own = {**CIRCULAR, **GAUSSIAN}[ensemble]
-    if beta is not None and check_beta(beta) != own:
-        raise ValueError(f"beta={beta} does not belong to ensemble={ensemble!r} (its beta is {own:g}); use ensemble='cbe' for another beta")
-    return ensemble, None
 
 # %% ../nbs/08_parallel.ipynb #a88255d1
 def _torch_eigvals(a, device, hermitian):
@@ -287,22 +266,19 @@ def chunk_spectra(
     device=None, # None: NumPy/LAPACK; a torch device: the eigenvalue step in torch there
 ) -> np.ndarray:
     "Sorted eigenphases (circular) or eigenvalues (Gaussian) of matrices `items` of an ensemble, shape (len(items), n)."
-    ensemble, beta = check_ensemble(ensemble, beta)
+    e, beta = check_ensemble(ensemble, beta)
     n = check_n(n)
     if not isinstance(items, range) or items.step != 1 or items.start < 0:
         raise TypeError(f"items must be a range of consecutive non-negative indices, got {items!r}")
     k, start = len(items), items.start
-    if ensemble == 'cbe':
-        if device is None: return cbe_phases(n, beta, k, rng, start=start)
-        a = cmv_matrix(*verblunsky_coefficients(n, beta, k, rng, start=start))
-    else: a = _SAMPLERS[ensemble](n, k, rng, start=start)
-    if ensemble in GAUSSIAN:
-        if device is None: return eigenvalues(a, kramers=ensemble == 'gse', check_hermitian=False)
-        lam = _torch_eigvals(a, device, hermitian=True)
-        return _kramers_values(lam, 1e-8 * max(1.0, float(np.abs(a).max(initial=0))), ensemble) if ensemble == 'gse' else lam
-    if device is None: return eigenphases(a, kramers=ensemble == 'cse', check_unitary=False)
-    phases = np.sort(_wrap_phase(np.angle(_torch_eigvals(a, device, hermitian=False))), axis=-1)
-    return _kramers_pairs(phases, 1e-8, ensemble) if ensemble == 'cse' else phases
+    if device is None: return e.spectra(n, k, rng, start=start, beta=beta)
+    a = e.matrices(n, k, rng, start=start, beta=beta)
+    if e.circular:
+        phases = sorted_phases(_torch_eigvals(a, device, hermitian=False))
+        return kramers_phases(phases, KRAMERS_TOL, ensemble) if e.kramers else phases
+    lam = _torch_eigvals(a, device, hermitian=True)  # the same relative tolerance as `eigenvalues`
+    return kramers_values(lam, KRAMERS_TOL * max(1.0, float(np.abs(a).max(initial=0))), ensemble) if e.kramers else lam
+
 
 # %% ../nbs/08_parallel.ipynb #559cacb5
 def _spectra_task(ensemble, n, root, beta, device, func, items):
@@ -327,7 +303,7 @@ def map_spectra(
     progress:bool|None=None, # progress bar: None (interactive sessions, jobs over a second), True or False
 ):
     "Spectra of an ensemble job, chunk by chunk where `backend` says, mapped by `func` and folded by `reduce`."
-    ensemble, beta = check_ensemble(ensemble, beta)
+    e, beta = check_ensemble(ensemble, beta)
     n, size = check_n(n), check_size(size)
     if size is None: raise TypeError("size must be a non-negative integer, got None")
     backend = check_backend(backend, (*BACKENDS, 'torch'))
@@ -338,11 +314,11 @@ def map_spectra(
         if workers is not None: raise ValueError("workers does not apply to backend='torch' (one process drives the device)")
         device = check_device(device)
     elif device is not None: raise ValueError(f"device applies to backend='torch' only, not {backend!r}")
-    d = 2 * n if ensemble in ('cse', 'gse') else n
+    d = e.dim(n)
     if chunk_size is None:
         if backend in ('serial', 'torch'):  # ~64 MiB of matrices (5 copies while sampling), but two per batch thread
-            chunk_size = max(2 * (workers or _default_threads()), 2**26 // (5 * 16 * d * d))
-        else: chunk_size = max(1, min(-(-size // (4 * (workers or _default_threads()))), 2**26 // (5 * 16 * d * d)))  # four per worker
+            chunk_size = max(2 * (workers or available_cores()), 2**26 // (5 * 16 * d * d))
+        else: chunk_size = max(1, min(-(-size // (4 * (workers or available_cores()))), 2**26 // (5 * 16 * d * d)))  # four per worker
     if func is None and reduce is None: check_memory(8 * size * n, f"map_spectra({ensemble!r}, n={n}, size={size})")
     task = partial(_spectra_task, ensemble, n, seed_sequence(rng), beta, device, func)
     with closing(_chunk_results(task, size, 'serial' if backend == 'torch' else backend, workers, chunk_size, client,
@@ -361,6 +337,7 @@ def map_spectra(
             parts.append(r)
         return np.concatenate(parts) if parts else np.empty((0,))
 
+@delegates(map_spectra, but=['func', 'reduce'])
 def sample_phases(
     ensemble:str, # 'cue', 'coe', 'cse' or 'cbe' (with beta)
     n:int, # number of eigenphases per matrix (CSE: distinct phases of 2n x 2n matrices)
@@ -368,27 +345,18 @@ def sample_phases(
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
     beta:float|None=None, # Dyson index of 'cbe'
-    backend:str='serial', # 'serial', 'processes', 'dask' or 'torch'
-    workers:int|None=None, # see `map_chunks`
-    chunk_size:int|None=None, # matrices per chunk
-    client=None, # backend='dask': a distributed.Client, a scheduler address, or None
-    device=None, # backend='torch': a torch device
-    progress:bool|None=None, # progress bar
+    **kwargs, # where and how the job runs: backend, workers, chunk_size, client, device, progress (see `map_spectra`)
 ) -> np.ndarray:
     "Sorted eigenphases in [-pi, pi) of `size` matrices of a circular ensemble, shape (size, n), the same bits on any backend."
-    check_ensemble(ensemble, beta, allowed=tuple(CIRCULAR))
-    return map_spectra(ensemble, n, size, rng, beta=beta, backend=backend, workers=workers, chunk_size=chunk_size,
-                       client=client, device=device, progress=progress)
+    check_ensemble(ensemble, beta, allowed=[k for k, e in ENSEMBLES.items() if e.circular])
+    return map_spectra(ensemble, n, size, rng, beta=beta, **kwargs)
+
 
 # %% ../nbs/08_parallel.ipynb #a898a4b2
-@patch(as_prop=True)
-def mean_density(self:CountMoments) -> np.ndarray:
-    "The ensemble's mean density per bin, S1 / (M N width): the eigenvalue density that the counts estimate."
-    return (self.s1 / self.m) / (self.n * np.diff(self.edges))
-
 def _moments_task(edges, outside, circular, spectra):
-    return count_moments(_wrap_phase(spectra) if circular else spectra, edges, outside)
+    return count_moments(wrap_phase(spectra) if circular else spectra, edges, outside)
 
+@delegates(map_spectra, but=['func', 'reduce'])
 def spectral_moments(
     ensemble:str, # 'cue', 'coe', 'cse', 'cbe' (with beta), or 'goe', 'gue', 'gse' (with edges)
     n:int, # matrix size (CSE, GSE: distinct eigenvalues)
@@ -400,24 +368,16 @@ def spectral_moments(
     edges=None, # or explicit bin edges (required for the real spectra of Gaussian ensembles)
     outside:str='raise', # values outside the edges: 'raise', or 'drop' them
     beta:float|None=None, # Dyson index of 'cbe'
-    backend:str='serial', # 'serial', 'processes', 'dask' or 'torch'
-    workers:int|None=None, # see `map_chunks`
-    chunk_size:int|None=None, # matrices per chunk
-    client=None, # backend='dask': a distributed.Client, a scheduler address, or None
-    device=None, # backend='torch': a torch device
-    progress:bool|None=None, # progress bar
+    **kwargs, # where and how the job runs: backend, workers, chunk_size, client, device, progress (see `map_spectra`)
 ) -> CountMoments:
     "The count moments of an ensemble (`.omega`: Omega_k^N; `.mean_density`), reduced chunk by chunk without holding the ensemble."
-    ensemble, beta = check_ensemble(ensemble, beta)
-    if edges is not None and n_bins is not None: raise ValueError("give edges or n_bins, not both")
-    circular = ensemble in CIRCULAR
-    if edges is None:
-        if not circular: raise ValueError(f"edges: the real spectra of {ensemble!r} need explicit bin edges (see bin_edges)")
-        edges = phase_edges(None if n_bins is not None else bin_width, n_bins)
-    edges = np.asarray(edges, dtype=np.float64)
-    return map_spectra(ensemble, n, size, rng, partial(_moments_task, edges, outside, circular), beta=beta,
-                       reduce=operator.add, backend=backend, workers=workers, chunk_size=chunk_size, client=client,
-                       device=device, progress=progress)
+    e, beta = check_ensemble(ensemble, beta)
+    if edges is None and not e.circular:
+        raise ValueError(f"edges: the real spectra of {ensemble!r} need explicit bin edges (see bin_edges)")
+    edges, _ = resolve_edges(bin_width, n_bins, edges)
+    return map_spectra(ensemble, n, size, rng, partial(_moments_task, edges, outside, e.circular), beta=beta,
+                       reduce=operator.add, **kwargs)
+
 
 # %% ../nbs/08_parallel.ipynb #6f0114aa
 GPU_PHASE_TOL = 1e-10  # |phase(torch) - phase(LAPACK)| allowed, radians, for the matrix sizes of this chapter

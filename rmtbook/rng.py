@@ -4,15 +4,14 @@
 
 # %% ../nbs/00_rng.ipynb #6fa68b0c
 from __future__ import annotations
-import numbers, os, threading, zlib
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+import numbers, zlib
 import numpy as np
+from .core import check_memory, check_size, check_start
+# Re-exported: these lived in rmtbook.rng before rmtbook.core held them, and callers import them from here.
+from .core import available_memory, batched_linalg, check_int, chunk_ranges, get_linalg_threads, linalg_threads
 
 # %% auto #0
-__all__ = ['BitGenerator', 'seed_sequence', 'check_int', 'check_start', 'check_size', 'stream_tag', 'item_seed', 'item_rng',
-           'available_memory', 'check_memory', 'draw_items', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads',
-           'batched_linalg']
+__all__ = ['BitGenerator', 'seed_sequence', 'stream_tag', 'item_seed', 'item_rng', 'draw_items']
 
 # %% ../nbs/00_rng.ipynb #ab31fc4f
 def seed_sequence(
@@ -34,32 +33,6 @@ def seed_sequence(
     if isinstance(rng, np.random.RandomState):
         raise TypeError("rng: the legacy RandomState is not accepted; pass np.random.default_rng(seed) or an int seed")
     raise TypeError(f"rng must be None, an int seed, a SeedSequence or a Generator; got {type(rng).__name__}")
-
-# %% ../nbs/00_rng.ipynb #962d3026
-def check_int(
-    value, # the argument's value
-    name:str, # the argument's name, for the error message
-    minimum:int=0, # smallest value accepted
-    meaning:str='', # what the argument is, for the error message
-) -> int:
-    "`value` as an int >= `minimum` (NumPy integers accepted, bools and floats refused), or an error naming it."
-    what = f"{name} must be an integer >= {minimum}{f' ({meaning})' if meaning else ''}"
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral): raise TypeError(f"{what}, got {value!r}")
-    if value < minimum: raise ValueError(f"{what}, got {value}")
-    return int(value)
-
-def check_start(
-    start, # index of the first item in the ensemble's stream
-    name:str='start', # the argument's name, for the error message
-) -> int:
-    "`start` as a non-negative int, or a clear error naming the argument."
-    return check_int(start, name, 0, "an index into the ensemble's stream")
-
-def check_size(
-    size, # number of items: None for one item without the leading axis, else an int >= 0
-) -> int|None:
-    "`size` as None or a non-negative int, or a clear error naming the argument."
-    return None if size is None else check_int(size, 'size', 0, 'the length of the one leading ensemble axis, or None')
 
 # %% ../nbs/00_rng.ipynb #a6d24e93
 BitGenerator = np.random.PCG64 # the bit generator of every item stream (part of the reproducibility contract)
@@ -89,32 +62,6 @@ def item_rng(
     "The random generator of item `index`; with an int or SeedSequence seed it depends on `(rng, stream, index)` only."
     return np.random.Generator(BitGenerator(item_seed(seed_sequence(rng), check_start(index, 'index'), stream)))
 
-# %% ../nbs/00_rng.ipynb #3f4b6448
-def available_memory() -> int:
-    "Bytes of memory available to a new allocation (Linux `MemAvailable`, else physical memory)."
-    try:
-        with open('/proc/meminfo') as f:
-            for line in f:
-                if line.startswith('MemAvailable:'): return int(line.split()[1]) * 1024
-    except OSError: pass
-    try: return os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
-    except (ValueError, OSError, AttributeError): return 2**63  # unknown: do not block
-
-def _fmt_bytes(b):
-    for unit in ('B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'):
-        if b < 1024 or unit == 'PiB': return f"{b:.3g} {unit}"
-        b /= 1024
-
-def check_memory(
-    nbytes:int, # bytes the request needs
-    request:str, # the request, as the user wrote it, e.g. "cue(n=1024, size=1000000)"
-):
-    "Raise a `ValueError` naming `request` when it needs more memory than is available."
-    avail = available_memory()
-    if nbytes > avail:
-        raise ValueError(f"{request} needs about {_fmt_bytes(nbytes)} of memory but only {_fmt_bytes(avail)} is available: "
-                         "ask for fewer or smaller matrices (size, n), or sample in chunks (see chunk_ranges)")
-
 # %% ../nbs/00_rng.ipynb #5b970f07
 _FILLERS = {'standard_normal': np.random.Generator.standard_normal, 'random': np.random.Generator.random}
 
@@ -138,83 +85,3 @@ def draw_items(
     out = np.empty((m, *shape))
     for j in range(m): fill(np.random.Generator(BitGenerator(item_seed(root, start + j, stream))), out=out[j])
     return out[0] if size is None else out
-
-# %% ../nbs/00_rng.ipynb #05a02296
-def _default_threads():
-    "Cores this process may run on."
-    try: return len(os.sched_getaffinity(0))
-    except AttributeError: return os.cpu_count() or 1
-
-def chunk_ranges(
-    size:int, # number of items in the ensemble
-    chunk_size:int|None=None, # items per chunk (the last chunk may be shorter)
-    n_chunks:int|None=None, # number of chunks instead (default: the available cores)
-) -> list[range]:
-    "Consecutive `range`s that cover `range(size)`, for distributing an ensemble over workers."
-    size = check_size(size)
-    if size is None: raise TypeError("size must be a non-negative integer, got None")
-    if chunk_size is not None and n_chunks is not None: raise ValueError("give chunk_size or n_chunks, not both")
-    if chunk_size is not None:
-        chunk_size = check_int(chunk_size, 'chunk_size', 1)
-        return [range(a, min(a + chunk_size, size)) for a in range(0, size, chunk_size)]
-    k = min(check_int(_default_threads() if n_chunks is None else n_chunks, 'n_chunks', 1), size)
-    if k == 0: return []
-    q, r = divmod(size, k)
-    bounds = np.cumsum([0] + [q + 1] * r + [q] * (k - r))
-    return [range(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
-
-# %% ../nbs/00_rng.ipynb #3fec008c
-_state = threading.local()  # per thread: the thread count chosen with `linalg_threads`
-_controller = []  # threadpoolctl's controller, created on first use (it inspects the loaded libraries)
-_pin_lock = threading.Lock()
-_pinned_depth = [0]
-_MIN_WORK_PER_THREAD = 2**22  # about n^3 flop units of LAPACK work that make a thread worth starting
-
-def get_linalg_threads() -> int:
-    "Number of threads that batched linear algebra uses in this thread (default: the available cores)."
-    return getattr(_state, 'threads', None) or _default_threads()
-
-@contextmanager
-def linalg_threads(
-    threads:int, # threads for batched linear algebra inside the `with` block (each LAPACK call uses one)
-):
-    "Temporarily set the number of threads that `batched_linalg` spreads a batch over."
-    old, _state.threads = getattr(_state, 'threads', None), check_int(threads, 'threads', 1)
-    try: yield
-    finally: _state.threads = old
-
-def _blas_limit():
-    if not _controller:
-        from threadpoolctl import ThreadpoolController
-        _controller.append(ThreadpoolController())
-    return _controller[0].limit(limits=1, user_api='blas')
-
-def _concat(parts):
-    if isinstance(parts[0], tuple): return tuple(np.concatenate(p) for p in zip(*parts))
-    return np.concatenate(parts)
-
-def batched_linalg(
-    f, # function of arrays with a leading batch axis, returning an array (or tuple) with the same leading axis
-    *arrays, # inputs, batched along axis 0
-    core_ndim:int=2, # dimensions of one item of the first array (2 for matrices); fewer means no batch axis
-):
-    "`f(*arrays)` with every BLAS/LAPACK call on one thread, the batch split over `get_linalg_threads()` threads."
-    a0 = np.asarray(arrays[0])
-    m = a0.shape[0] if a0.ndim > core_ndim else 1
-    with _pin_lock:
-        nested = _pinned_depth[0] > 0
-        _pinned_depth[0] += 1
-    try:
-        if nested: return f(*arrays)  # already pinned by an outer call: run in this thread
-        with _blas_limit():
-            # split only where each thread gets about n^3 >= 2^22 of work: below that (n = 64, 5 matrices
-            # per thread) starting threads cost more than they save (measured 0.7-0.8x of one thread);
-            # and at least two matrices per thread: NumPy's linalg keeps the GIL on a batch of one
-            work = m * float(a0.shape[-1])**3 if a0.ndim else 0.0
-            k = max(1, min(get_linalg_threads(), m // 2, int(work // _MIN_WORK_PER_THREAD))) if a0.ndim > core_ndim else 1
-            if k <= 1: return f(*arrays)
-            with ThreadPoolExecutor(k) as ex:
-                parts = list(ex.map(lambda r: f(*(x[r.start:r.stop] for x in arrays)), chunk_ranges(m, n_chunks=k)))
-            return _concat(parts)
-    finally:
-        with _pin_lock: _pinned_depth[0] -= 1

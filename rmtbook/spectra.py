@@ -5,84 +5,20 @@
 # %% ../nbs/02_spectra.ipynb #db63604c
 from __future__ import annotations
 import math
-import numbers
 from dataclasses import dataclass
 from functools import lru_cache
 import numpy as np
 from scipy import integrate, special, stats
-from .rng import check_int, check_memory, draw_items
-from .ensembles import _wrap_phase, check_beta
+from .core import check_beta, check_int, check_memory, check_positive, resolve_edges, wrap_phase
+# the grid and the spectra check are used here and re-exported: callers import them from rmtbook.spectra
+from .core import bin_edges, check_spectra, phase_edges
+from .rng import draw_items
 
 # %% auto #0
-__all__ = ['check_spectra', 'check_positive', 'bin_edges', 'phase_edges', 'bin_index', 'SpectralHistogram', 'spectral_histogram',
-           'phase_histogram', 'cue_number_variance', 'uniform_number_variance', 'uniform_phases', 'wigner_surmise',
-           'poisson_spacing', 'ratio_surmise', 'poisson_ratio', 'semicircle', 'marchenko_pastur', 'circular_uniform',
-           'phase_spacings', 'unfold', 'spacings', 'spacing_ratios', 'form_factor', 'form_factor_theory']
-
-# %% ../nbs/02_spectra.ipynb #dca2eebb
-def check_spectra(
-    spectra, # real eigenvalues or eigenphases, shape (N,) or (M, N)
-    name:str='spectra', # the argument's name, for the error message
-) -> np.ndarray:
-    "`spectra` as a float64 array of shape (M, N) with M, N >= 1, or a clear error naming the argument."
-    a = np.asarray(spectra)
-    if np.iscomplexobj(a):
-        raise TypeError(f"{name} must be real eigenvalues or eigenphases; got complex values "
-                        "(for unitary matrices use rmtbook.ensembles.eigenphases, or np.angle if you mean it)")
-    if a.dtype == object or a.dtype == bool or not np.issubdtype(a.dtype, np.number):
-        raise TypeError(f"{name} must be a real numeric array, got dtype {a.dtype}")
-    if a.ndim == 1: a = a[None, :]
-    if a.ndim != 2: raise ValueError(f"{name} must have shape (N,) or (M, N) (M spectra of N values), got shape {a.shape}")
-    if a.shape[0] == 0 or a.shape[1] == 0: raise ValueError(f"{name} is empty (shape {a.shape}); need M >= 1 spectra of N >= 1 values")
-    a = a.astype(np.float64, copy=False)
-    bad = ~np.isfinite(a)
-    if bad.any():
-        rows = np.unique(np.nonzero(bad)[0])
-        raise ValueError(f"{name} has {int(bad.sum())} non-finite values (NaN or inf), in spectra {rows[:5].tolist()}"
-                         f"{' ...' if rows.size > 5 else ''}")
-    return a
-
-# %% ../nbs/02_spectra.ipynb #aa21d7cb
-def check_positive(
-    value, # the argument's value
-    name:str, # the argument's name, for the error message
-    meaning:str='', # what the argument is, for the error message
-) -> float:
-    "`value` as a finite float > 0 (bools refused), or an error naming the argument."
-    what = f"{name} must be a finite real number > 0{f' ({meaning})' if meaning else ''}"
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real): raise TypeError(f"{what}, got {value!r}")
-    if not (np.isfinite(value) and value > 0): raise ValueError(f"{what}, got {value}")
-    return float(value)
-
-def bin_edges(
-    low:float, # left end of the support
-    high:float, # right end of the support
-    bin_width:float|None=None, # the widest bin allowed; the bins are the equal ones of the smallest count that fits
-    n_bins:int|None=None, # or the number of bins
-) -> np.ndarray:
-    "K + 1 equally spaced edges that tile [low, high] exactly, from `bin_width` or `n_bins`."
-    if any(isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real) for v in (low, high)):
-        raise TypeError(f"low and high must be real numbers, got {low!r} and {high!r}")
-    if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise ValueError(f"the support must be finite with low < high, got low={low}, high={high}")
-    if (bin_width is None) == (n_bins is None): raise ValueError("give exactly one of bin_width and n_bins")
-    if n_bins is None:
-        bin_width = check_positive(bin_width, 'bin_width', 'the widest bin allowed')
-        span = float(high) - float(low)
-        if bin_width > span:
-            raise ValueError(f"bin_width={bin_width} is wider than the support ({span:.6g}); use at most {span:.6g}")
-        ratio = span / bin_width
-        n_bins = max(1, round(ratio)) if abs(ratio - round(ratio)) <= 1e-9 * ratio else math.ceil(ratio)
-    n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
-    check_memory(8 * (n_bins + 1), f"bin_edges(n_bins={n_bins})")
-    return np.linspace(float(low), float(high), n_bins + 1)
-
-def phase_edges(
-    bin_width:float|None=None, # the widest bin allowed (radians)
-    n_bins:int|None=None, # or the number of bins
-) -> np.ndarray:
-    "Equal bins that tile the circle [-pi, pi] exactly."
-    return bin_edges(-np.pi, np.pi, bin_width=bin_width, n_bins=n_bins)
+__all__ = ['bin_index', 'SpectralHistogram', 'spectral_histogram', 'phase_histogram', 'cue_number_variance',
+           'uniform_number_variance', 'uniform_phases', 'wigner_surmise', 'poisson_spacing', 'ratio_surmise',
+           'poisson_ratio', 'semicircle', 'marchenko_pastur', 'circular_uniform', 'phase_spacings', 'unfold',
+           'spacings', 'spacing_ratios', 'form_factor', 'form_factor_theory']
 
 # %% ../nbs/02_spectra.ipynb #e3f8ab0f
 def bin_index(
@@ -144,9 +80,7 @@ def phase_histogram(
     n_bins:int|None=None, # or the number of bins (then bin_width is ignored)
 ) -> SpectralHistogram:
     "Histogram of eigenphases on equal bins that tile the circle."
-    x = check_spectra(phases, 'phases')
-    x = _wrap_phase(x)
-    return spectral_histogram(x, phase_edges(None if n_bins is not None else bin_width, n_bins))
+    return spectral_histogram(wrap_phase(check_spectra(phases, 'phases')), resolve_edges(bin_width, n_bins)[0])
 
 # %% ../nbs/02_spectra.ipynb #005d9baa
 def cue_number_variance(
@@ -280,7 +214,7 @@ def phase_spacings(
     phases, # eigenphases, shape (N,) or (M, N); sorted here
 ) -> np.ndarray:
     "Unfolded nearest-neighbour spacings on the circle, N (theta_j+1 - theta_j) / 2 pi with the wrap-around gap: (M, N), mean 1."
-    x = np.sort(_wrap_phase(check_spectra(phases, 'phases')), axis=1)
+    x = np.sort(wrap_phase(check_spectra(phases, 'phases')), axis=1)
     gaps = np.diff(x, axis=1, append=x[:, :1] + 2 * np.pi)
     return gaps * (x.shape[1] / (2 * np.pi))
 

@@ -7,36 +7,37 @@ from __future__ import annotations
 import io, time
 from functools import lru_cache
 import numpy as np
-from .ensembles import _numba_installed, cbe_phases, coe, cse, cue, eigenphases, eigenvalues, goe, gse, gue
+from .ensembles import ENSEMBLES
 from .mme import mixed_semicircle_pdf, mixed_spectra, periodic_pad, pse_counts
 from .spectra import bin_edges, phase_edges, phase_spacings, semicircle, spectral_histogram, wigner_surmise
 from .ergodicity import expected_spectral_ergodicity
 from .layers import LayerMatrices, layer_matrices
-from .cpse import _cascade_omega, cpse, layer_spectra  # Omega of the first j spectra by running sums, as in the cascade
+from .cpse import cascade_omega, cpse, layer_spectra
 
 # %% auto #0
-__all__ = ['ENSEMBLES', 'CIRCULAR', 'GAUSSIAN', 'MAX_N', 'MAX_M', 'MAX_WORK', 'max_matrices', 'sample_spectra', 'spectrum_panels',
-           'SpectrumExplorer', 'CPSEExplorer']
+__all__ = ['CHOICES', 'MAX_N', 'MAX_M', 'MAX_WORK', 'max_matrices', 'sample_spectra', 'spectrum_panels', 'SpectrumExplorer',
+           'CPSEExplorer']
 
 # %% ../nbs/10_explore.ipynb #98c10e28
-ENSEMBLES = ('CUE', 'COE', 'CSE', 'CbetaE', 'GOE', 'GUE', 'GSE', 'MME')
-CIRCULAR = {'CUE': 2.0, 'COE': 1.0, 'CSE': 4.0}
-GAUSSIAN = {'GOE': (goe, 1.0), 'GUE': (gue, 2.0), 'GSE': (gse, 4.0)}
+_BY_LABEL = {e.label: e for e in ENSEMBLES.values()}
+CHOICES = (*_BY_LABEL, 'MME') # the explorer's ensembles: the book's table (by label) and the mixed GOE
 MAX_N, MAX_M = 128, 400  # the explorer's largest N and M
 MAX_WORK = 64 * 64 * 300  # and (matrix dimension)^2 x M at most: about a second of sampling at the worst (measured below)
 
 def max_matrices(
-    ensemble:str, # one of ENSEMBLES
+    ensemble:str, # one of CHOICES
     n:int, # matrix size N
 ) -> int:
     "The explorer's cap on M at this N: CSE and GSE matrices have dimension 2N, the others N."
-    if ensemble == 'CbetaE' and _numba_installed(): return MAX_M  # O(N^2) spectra, no matrix (09_fast_sampling)
-    dim = 2 * n if ensemble in ('CSE', 'GSE') else n
+    if ensemble == 'CbetaE':
+        from rmtbook.fast import numba_installed  # numba loads with it
+        if numba_installed(): return MAX_M  # O(N^2) spectra, no matrix (10_fast_sampling)
+    dim = _BY_LABEL[ensemble].dim(n) if ensemble in _BY_LABEL else n
     return int(max(2, min(MAX_M, MAX_WORK // dim**2)))
 
 @lru_cache(maxsize=32)
 def sample_spectra(
-    ensemble:str, # one of ENSEMBLES
+    ensemble:str, # one of CHOICES
     n:int, # matrix size N (largest size for MME)
     m:int, # number of matrices M
     seed:int=0, # seed (SPEC 7 int)
@@ -49,15 +50,14 @@ def sample_spectra(
     return spectra, circular, b
 
 def _sample(ensemble, n, m, seed, beta, mu):
-    if ensemble not in ENSEMBLES: raise ValueError(f"ensemble must be one of {ENSEMBLES}, got {ensemble!r}")
-    if ensemble in CIRCULAR:
-        sampler = dict(CUE=cue, COE=coe, CSE=cse)[ensemble]
-        return eigenphases(sampler(n, m, seed), kramers=ensemble == 'CSE'), True, CIRCULAR[ensemble]
-    if ensemble == 'CbetaE': return cbe_phases(n, beta, m, seed), True, float(beta)
+    if ensemble not in CHOICES: raise ValueError(f"ensemble must be one of {CHOICES}, got {ensemble!r}")
     if ensemble == 'MME':
         return tuple(s / np.sqrt(n) for s in mixed_spectra(n, mu, m, 'goe', seed, order='ascending')), False, 1.0
-    sampler, b = GAUSSIAN[ensemble]
-    return eigenvalues(sampler(n, m, seed), kramers=ensemble == 'GSE') / np.sqrt(n), False, b
+    e = _BY_LABEL[ensemble]
+    b = float(beta) if e.beta is None else e.beta
+    spectra = e.spectra(n, m, seed, beta=b)
+    return (spectra if e.circular else spectra / np.sqrt(n)), e.circular, b
+
 
 # %% ../nbs/10_explore.ipynb #f77b256b
 def _bulk_spacings(x, density):
@@ -103,7 +103,7 @@ def spectrum_panels(
         j = np.arange(1, len(counts) + 1)
         expected = (j - 1) / j * v
     return dict(first=np.asarray(spectra[0]), edges=edges, density=density, law_x=law_x, law=law, spacings=s,
-                surmise_x=surmise_x, surmise=wigner_surmise(beta).pdf(surmise_x), omega=_cascade_omega(counts, n).mean(axis=1),
+                surmise_x=surmise_x, surmise=wigner_surmise(beta).pdf(surmise_x), omega=cascade_omega(counts, n).mean(axis=1),
                 omega_expected=expected, circular=circular, n=n, m=len(counts))
 
 # %% ../nbs/10_explore.ipynb #bd40c709
@@ -120,7 +120,7 @@ def _png(fig) -> bytes:
 class SpectrumExplorer:
     "Ensemble, beta, mu, N, M, seed and bin width controls over four panels: spectrum, density, spacings, running Omega."
     def __init__(self,
-                 ensemble:str='CUE', # one of ENSEMBLES
+                 ensemble:str='CUE', # one of CHOICES
                  n:int=64, # matrix size N (<= MAX_N)
                  m:int=200, # number of matrices M (<= MAX_M)
                  bin_width:float=0.2, # density bin width
@@ -128,12 +128,12 @@ class SpectrumExplorer:
                  beta:float=2.0, # Dyson index of CbetaE
                  mu:float=0.8): # mixture coefficient of MME
         import ipywidgets as W
-        if ensemble not in ENSEMBLES: raise ValueError(f"ensemble must be one of {ENSEMBLES}, got {ensemble!r}")
+        if ensemble not in CHOICES: raise ValueError(f"ensemble must be one of {CHOICES}, got {ensemble!r}")
         if not 4 <= n <= MAX_N: raise ValueError(f"n must be in [4, {MAX_N}] (the explorer's cap), got {n}")
         cap = max_matrices(ensemble, n)
         if not 2 <= m <= cap: raise ValueError(f"m must be in [2, {cap}] for {ensemble} at N = {n} (the explorer's cap), got {m}")
         self.controls = dict(
-            ensemble=W.Dropdown(options=ENSEMBLES, value=ensemble, description='ensemble'),
+            ensemble=W.Dropdown(options=CHOICES, value=ensemble, description='ensemble'),
             beta=W.FloatSlider(value=beta, min=0.1, max=8.0, step=0.1, description='beta (CbetaE)'),
             mu=W.FloatSlider(value=mu, min=0.05, max=1.0, step=0.05, description='mu (MME)'),
             n=W.IntSlider(value=n, min=4, max=MAX_N, step=4, description='N'),

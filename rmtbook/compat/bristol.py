@@ -5,14 +5,15 @@
 # %% ../../nbs/98_compat_bristol.ipynb #4e4c64ab
 from __future__ import annotations
 import numpy as np
-from ..rng import check_int
-from ..spectra import bin_index, check_positive
+from ..core import check_int, check_positive
+from ..spectra import bin_index
 from ..ergodicity import count_moments
 
 # %% auto #0
 __all__ = ['spectral_density', 'thirumalai_mountain', 'kl_distance_symmetric', 'approach_se', 'Ergodicity',
            'get_layer_matrix_set', 'get_eigenvals_layer_matrix_set', 'list2plist', 'eigenvals_set_to_periodic',
-           'd_layers_pse', 'cpse_measure', 'cpse_measure_vanilla', 'bristol_weights', 'cpse_measure_state_dict']
+           'd_layers_pse', 'cpse_measure', 'cpse_measure_vanilla', 'bristol_weights', 'cpse_measure_state_dict',
+           'cpse_measure_file']
 
 # %% ../../nbs/98_compat_bristol.ipynb #a0194c6a
 def _complex_rows(a):
@@ -207,10 +208,12 @@ def cpse_measure_state_dict(
     return d_layers, np.mean(np.log10(d_layers))
 
 # %% ../../nbs/98_compat_bristol.ipynb #b9a4dcb0
-def _bristol_weights_from_file(path):
+def cpse_measure_file(
+    path, # a weights file: .pt/.pth, .safetensors or .npz
+) -> tuple:
     "(d_layers, cpse) of bristol's `cpse_measure` on the module weights of a weights file (`rmtbook cpse --compat`)."
-    from rmtbook.layers import _load_file
-    state = dict(_load_file(path))
+    from rmtbook.layers import load_tensors  # torch and safetensors load with the file, not with this module
+    state = dict(load_tensors(path))
     n = len(bristol_weights(state))
     if n < 3: raise ValueError(f"{path}: the published measure needs at least 3 layer matrices named '*.weight', found {n}")
     return cpse_measure_state_dict(state)
