@@ -12,7 +12,7 @@ from nbdev.test import test_nb as run_notebook  # renamed: pytest would collect 
 
 ROOT = Path(__file__).resolve().parent.parent
 # The slowest notebooks first, so that pytest-xdist starts them at once and the quick ones fill the gaps.
-_SLOW_FIRST = ('03_ergodicity.ipynb', '04_mme.ipynb', '01_ensembles.ipynb', '08_parallel.ipynb', '07_equivalence.ipynb', '09_fast_sampling.ipynb')
+_SLOW_FIRST = ('03_ergodicity.ipynb', '04_mme.ipynb', '01_ensembles.ipynb', '09_parallel.ipynb', '07_equivalence.ipynb', '10_fast_sampling.ipynb')
 NOTEBOOKS = sorted((ROOT / 'nbs').glob('*.ipynb'), key=lambda p: (p.name not in _SLOW_FIRST, _SLOW_FIRST.index(p.name) if p.name in _SLOW_FIRST else 0, p.name))
 
 

@@ -1,6 +1,6 @@
 """Run the `#| gpu` cells of notebooks on a machine with a GPU but without Jupyter (no IPython needed).
 
-    python tools/run_gpu_cells.py nbs/08_parallel.ipynb
+    python tools/run_gpu_cells.py nbs/09_parallel.ipynb
 
 Each notebook's gpu cells run in order in one namespace that starts with numpy as np and the
 notebook's module (`#| default_exp`) star-imported, which is what those cells use. Exit status 1 if
