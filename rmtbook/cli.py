@@ -16,7 +16,7 @@ from .ergodicity import spectral_ergodicity, expected_spectral_ergodicity, ergod
 # %% auto #0
 __all__ = ['tour_checks', 'format_checks', 'tour_ergodicity', 'tour_layers', 'run_tour', 'main']
 
-# %% ../nbs/99_cli.ipynb #1ebd6266
+# %% ../nbs/99_cli.ipynb #41687278
 def _moment_check(ensemble, law, samples, expected):
     "A row comparing the mean of `samples` with `expected`, in standard errors."
     ok, mean, se = mean_agrees(samples, expected, z=5.0)
@@ -60,6 +60,7 @@ def tour_checks(
         rows.append(_moment_check(e.label, 'E Tr H^2 = n^2 + n(2/b - 1)', (lam**2).sum(-1), n**2 + n * (2 / e.beta - 1)))
     return rows
 
+# %% ../nbs/99_cli.ipynb #c1342780
 def format_checks(
     rows:list[dict], # rows from `tour_checks`
 ) -> str:

@@ -32,7 +32,7 @@ def layer_spectra(
         for i, s in zip(idx, batched_linalg(_squared_singular_values, batch)): out[i] = s
     return out
 
-# %% ../nbs/06_cpse.ipynb #9d969aff
+# %% ../nbs/06_cpse.ipynb #93842ca2
 @dataclass(frozen=True, eq=False)
 class CPSE:
     "A cPSE measurement: per-layer report, the Omega profile of every depth, the bin edges and the scalar."
@@ -67,6 +67,7 @@ class CPSE:
     def __repr__(self): return self.table()
     def _repr_markdown_(self): return self.table()
 
+# %% ../nbs/06_cpse.ipynb #d4c80984
 def cascade_omega(
     counts, # weighted counts (L, K) of L spectra padded to N values, in cascade order
     n:int, # the padded length N
@@ -76,6 +77,7 @@ def cascade_omega(
     l = np.arange(1, counts.shape[0] + 1)[:, None]
     return np.clip(s2 - s1**2 / l, 0, None) / (l * n)  # clip: rounding below zero in bins with equal counts
 
+# %% ../nbs/06_cpse.ipynb #48ec5c68
 def cpse(
     obj, # LayerMatrices, or anything layer_matrices accepts (model, state dict, file path, list of arrays)
     n_bins:int=10, # equal bins over the range of all the spectra

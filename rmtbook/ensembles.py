@@ -48,7 +48,7 @@ def eigenphases(
     phases = batched_linalg(_sorted_phases, u.reshape(-1, n, n)).reshape(*lead, n)
     return kramers_phases(phases, kramers_tol, 'u') if kramers else phases
 
-# %% ../nbs/01_ensembles.ipynb #1eabf11b
+# %% ../nbs/01_ensembles.ipynb #aa46b642
 def _ginibre(n, size, rng, start, stream):
     "Complex matrices with independent standard normal real and imaginary parts: item j from stream start + j."
     x = draw_items('standard_normal', (n, 2 * n), size, rng, start, stream)
@@ -63,6 +63,7 @@ def haar_unitary(
     q *= (d / np.abs(d))[..., None, :]
     return q
 
+# %% ../nbs/01_ensembles.ipynb #e6e1025f
 def cue(
     n:int, # matrix size
     size:int|None=None, # number of matrices; None for one (n, n) matrix
@@ -75,7 +76,7 @@ def cue(
     _check_request('cue', n, size, copies=4)  # the Ginibre draw, Q and R, the joined result
     return batched_linalg(haar_unitary, _ginibre(n, size, rng, start, 'cue'))
 
-# %% ../nbs/01_ensembles.ipynb #253ce443
+# %% ../nbs/01_ensembles.ipynb #b067b1d1
 def cue_trace_moment(
     k:int, # power, k >= 1
     n:int, # matrix size
@@ -83,6 +84,7 @@ def cue_trace_moment(
     "Exact E|Tr U^k|^2 for CUE(n) (Diaconis-Shahshahani 1994): min(k, n)."
     return float(min(k, n))
 
+# %% ../nbs/01_ensembles.ipynb #b653d2db
 def trace_powers(
     phases, # eigenphases, shape (..., n)
     ks, # powers k
@@ -90,6 +92,7 @@ def trace_powers(
     "Tr U^k = sum_j exp(i k theta_j) for each k, shape (..., len(ks))."
     return np.exp(1j * np.asarray(phases)[..., None, :] * np.asarray(ks)[:, None]).sum(axis=-1)
 
+# %% ../nbs/01_ensembles.ipynb #7b141d66
 def mean_agrees(
     samples, # independent samples along axis 0 (one per matrix); further axes are separate statistics
     expected, # the exact expectation, broadcast against the statistics
@@ -127,7 +130,7 @@ def coe_trace_moment(
     m = np.arange(1, k + 1)
     return float(2 * k - k * np.sum(1 / (m + (n - 1) / 2)))
 
-# %% ../nbs/01_ensembles.ipynb #1d940729
+# %% ../nbs/01_ensembles.ipynb #7b824248
 def symplectic_dual(
     a, # matrices of even size 2n, shape (..., 2n, 2n)
 ) -> np.ndarray:
@@ -140,6 +143,7 @@ def symplectic_dual(
     sign = np.where(np.arange(m) % 2 == 0, 1.0, -1.0)
     return (sign[:, None] * sign[None, :]) * np.swapaxes(a, -1, -2)[..., swap, :][..., :, swap]
 
+# %% ../nbs/01_ensembles.ipynb #91d8c0e0
 def cse(
     n:int, # number of distinct eigenvalues; the matrices are 2n x 2n
     size:int|None=None, # number of matrices; None for one (2n, 2n) matrix
@@ -156,7 +160,7 @@ def _cse_from_ginibre(z):
     u = haar_unitary(z)
     return symplectic_dual(u) @ u
 
-# %% ../nbs/01_ensembles.ipynb #48fcaf2c
+# %% ../nbs/01_ensembles.ipynb #25abf64b
 def verblunsky_coefficients(
     n:int, # number of eigenvalues
     beta:float, # Dyson index, any real beta > 0
@@ -178,6 +182,7 @@ def verblunsky_coefficients(
     alpha = modulus * np.exp(2j * np.pi * u[..., 1, :])
     return alpha, rho
 
+# %% ../nbs/01_ensembles.ipynb #7cda308d
 def cmv_matrix(
     alpha, # Verblunsky coefficients (..., n); |alpha_k| < 1 for k < n-1 and |alpha_{n-1}| = 1
     rho=None, # sqrt(1 - |alpha|^2), if known more accurately than from alpha
@@ -197,6 +202,7 @@ def cmv_matrix(
         if (n - 1 - first) % 2 == 0: X[..., n - 1, n - 1] = np.conj(alpha[..., n - 1])  # the final 1 x 1 block
     return L @ M
 
+# %% ../nbs/01_ensembles.ipynb #41900c0f
 def cbe(
     n:int, # number of eigenvalues (matrix size)
     beta:float, # Dyson index, any real beta > 0
@@ -209,6 +215,7 @@ def cbe(
     _check_request('cbe', check_n(n), check_size(size), copies=4)  # L, M, C and the coefficients
     return cmv_matrix(*verblunsky_coefficients(n, beta, size, rng, start=start))
 
+# %% ../nbs/01_ensembles.ipynb #141e68d8
 CBE_METHODS = ('auto', 'fast', 'dense')
 
 def cbe_phases(
@@ -241,7 +248,7 @@ def cbe_trace_moment(
     "Exact E|Tr U|^2 for CbetaE(n): 2n / (beta (n - 1) + 2)."
     return 2 * n / (beta * (n - 1) + 2)
 
-# %% ../nbs/01_ensembles.ipynb #db0f0ee7
+# %% ../nbs/01_ensembles.ipynb #9242a88b
 def goe(
     n:int, # matrix size
     size:int|None=None, # number of matrices; None for one (n, n) matrix
@@ -255,6 +262,7 @@ def goe(
     a = draw_items('standard_normal', (n, n), size, rng, start, 'goe')
     return (a + np.swapaxes(a, -1, -2)) / np.sqrt(2)
 
+# %% ../nbs/01_ensembles.ipynb #8d3aa502
 def gue(
     n:int, # matrix size
     size:int|None=None, # number of matrices; None for one (n, n) matrix
@@ -268,6 +276,7 @@ def gue(
     z = _ginibre(n, size, rng, start, 'gue')  # E|z_ij|^2 = 2
     return (z + np.conj(np.swapaxes(z, -1, -2))) / 2
 
+# %% ../nbs/01_ensembles.ipynb #295b9f94
 def gse(
     n:int, # number of distinct eigenvalues; the matrices are 2n x 2n
     size:int|None=None, # number of matrices; None for one (2n, 2n) matrix
@@ -287,6 +296,7 @@ def gse(
     h[..., 1::2, 0::2], h[..., 1::2, 1::2] = -np.conj(w), np.conj(z)
     return h
 
+# %% ../nbs/01_ensembles.ipynb #ffb284b7
 def eigenvalues(
     h, # a Hermitian matrix (n, n) or a batch (..., n, n)
     kramers:bool=False, # self-dual 2n x 2n input (GSE): return the n distinct eigenvalues

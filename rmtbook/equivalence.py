@@ -16,7 +16,7 @@ from .cpse import layer_spectra
 # %% auto #0
 __all__ = ['network_spectra', 'conjugate_circular_spectra', 'CSD', 'circular_spectral_deviation', 'Equivalence', 'equivalence']
 
-# %% ../nbs/07_equivalence.ipynb #a24dad7b
+# %% ../nbs/07_equivalence.ipynb #11a3a4ae
 def _unit_mean(s):
     m = s.mean()
     if not m > 0: raise ValueError("a layer matrix is zero: its spectrum cannot be scaled to unit mean")
@@ -28,6 +28,7 @@ def network_spectra(
     "Squared singular values of every layer matrix, each divided by its mean."
     return [_unit_mean(s) for s in layer_spectra(obj)]
 
+# %% ../nbs/07_equivalence.ipynb #79574796
 def _shapes(obj):
     if isinstance(obj, LayerMatrices): return [m.shape for m in obj.matrices]
     if isinstance(obj, (list, tuple)) and all(isinstance(s, tuple) and len(s) == 2 for s in obj): return list(obj)
@@ -53,7 +54,7 @@ def conjugate_circular_spectra(
         for i, s in zip(idx, sv): out[i] = _unit_mean(s**2)
     return out
 
-# %% ../nbs/07_equivalence.ipynb #2eab3c16
+# %% ../nbs/07_equivalence.ipynb #38fe1549
 @dataclass(frozen=True, eq=False)
 class CSD:
     "Circular spectral deviation of two ensembles on one grid, with the noise tolerance at every location."
@@ -75,6 +76,7 @@ class CSD:
     def __repr__(self):
         return f"CSD(total={self.total:.4f}, expected {self.expected[-1]:.4f}, tolerance {self.tolerance[-1]:.4f}, equivalent={self.equivalent})"
 
+# %% ../nbs/07_equivalence.ipynb #51f68741
 def _per_layer_density(spectra, edges):
     "Each layer's density (order-free: its counts over its own size), (L, K)."
     sizes = np.array([s.size for s in spectra], dtype=np.float64)
@@ -107,7 +109,7 @@ def circular_spectral_deviation(
     tolerance = expected + z * np.sqrt((1 - 2 / np.pi) * np.cumsum((s * width)**2))
     return CSD(edges, ra, rb, curve, expected, tolerance, z)
 
-# %% ../nbs/07_equivalence.ipynb #89824fa4
+# %% ../nbs/07_equivalence.ipynb #7b2ccc01
 @dataclass(frozen=True, eq=False)
 class Equivalence:
     "Two networks: each one's CSD to its conjugate circular ensemble, and their CSD with the noise test."
@@ -120,6 +122,7 @@ class Equivalence:
         return (f"Equivalence(equivalent={self.equivalent}: CSD(A, B) = {self.between.total:.4f}, tolerance {self.between.tolerance[-1]:.4f}; "
                 f"CSD to the conjugate circular ensemble: A {self.conjugate_a.total:.4f}, B {self.conjugate_b.total:.4f})")
 
+# %% ../nbs/07_equivalence.ipynb #878c274e
 def equivalence(
     net_a, # a network: model, state dict, file, LayerMatrices or list of arrays
     net_b, # another

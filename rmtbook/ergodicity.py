@@ -16,7 +16,7 @@ from .spectra import bin_index, cue_number_variance, uniform_number_variance
 __all__ = ['CountMoments', 'count_moments', 'spectral_ergodicity', 'expected_spectral_ergodicity', 'ergodicity_distance',
            'approach_to_ergodicity']
 
-# %% ../nbs/03_ergodicity.ipynb #cbb3dd3b
+# %% ../nbs/03_ergodicity.ipynb #4354af6e
 @dataclass(frozen=True, eq=False)
 class CountMoments:
     "Per-bin sums over matrices of the counts and of their squares: all that Omega needs, exactly combinable."
@@ -26,6 +26,7 @@ class CountMoments:
     s1: np.ndarray  # (K,) int64: sum over matrices of the counts
     s2: np.ndarray  # (K,) int64: sum over matrices of the squared counts
 
+# %% ../nbs/03_ergodicity.ipynb #39ddcbb1
 def count_moments(
     spectra, # real spectra or eigenphases, shape (N,) or (M, N)
     edges, # bin edges covering every value (see `phase_edges`, `bin_edges`)
@@ -47,7 +48,7 @@ def count_moments(
         np.add.at(s2, occupied % n_bins, c.astype(np.int64)**2)
     return CountMoments(np.asarray(edges, dtype=np.float64), n, m, s1.astype(np.int64), s2.astype(np.int64))
 
-# %% ../nbs/03_ergodicity.ipynb #bd33285b
+# %% ../nbs/03_ergodicity.ipynb #884beef4
 @patch
 def __add__(self:CountMoments, other:CountMoments) -> CountMoments:
     "The moments of two chunks of one ensemble together."
@@ -57,6 +58,7 @@ def __add__(self:CountMoments, other:CountMoments) -> CountMoments:
                          f"{len(self.edges) - 1} and {len(other.edges) - 1} bins")
     return CountMoments(self.edges, self.n, self.m + other.m, self.s1 + other.s1, self.s2 + other.s2)
 
+# %% ../nbs/03_ergodicity.ipynb #1fd13e58
 @patch(as_prop=True)
 def omega(self:CountMoments) -> np.ndarray:
     "Omega_k^N = (M S2 - S1^2) / (M^2 N) per bin, from an exact integer numerator."
@@ -103,7 +105,7 @@ def expected_spectral_ergodicity(
     widths = np.diff(resolve_edges(bin_width, n_bins)[0])
     return (m - 1) / m * variance[law](n, widths) / n
 
-# %% ../nbs/03_ergodicity.ipynb #6cb9c54b
+# %% ../nbs/03_ergodicity.ipynb #2afe755f
 def _check_profile(omega, name):
     a = np.asarray(omega)
     if np.iscomplexobj(a) or a.dtype == object or a.dtype == bool or not np.issubdtype(a.dtype, np.number):
@@ -125,6 +127,7 @@ def ergodicity_distance(
     d = ((a - b) * np.log2((a + shift) / (b + shift))).sum(axis=-1)
     return float(d) if d.ndim == 0 else d
 
+# %% ../nbs/03_ergodicity.ipynb #9a4fa4f4
 def approach_to_ergodicity(
     spectra_by_size, # {N: spectra (M, N)} or a sequence of (M_i, N_i) spectra, in the order to compare
     bin_width:float|None=0.2, # widest bin on the circle (radians)

@@ -12,7 +12,7 @@ from .core import batched_linalg, check_int, sorted_phases, wrap_phase
 __all__ = ['FAST_MIN_N', 'FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',
            'numba_installed', 'unitary_hessenberg_eigvals', 'verblunsky_phases', 'jit_seconds']
 
-# %% ../nbs/10_fast_sampling.ipynb #0a0177ed
+# %% ../nbs/10_fast_sampling.ipynb #9390fcfb
 def hessenberg_cores(
     alpha, # Verblunsky coefficients (..., n): |alpha_k| < 1 for k < n-1, |alpha_{n-1}| = 1
     rho=None, # sqrt(1 - |alpha_k|^2) (..., n), if known more accurately than from alpha
@@ -27,6 +27,7 @@ def hessenberg_cores(
     sign = np.where(np.arange(n - 1) % 2 == 0, 1.0, -1.0)
     return sign * np.conj(alpha[..., :-1]), rho[..., :-1].copy(), (-1.0)**(n - 1) * np.conj(alpha[..., -1])
 
+# %% ../nbs/10_fast_sampling.ipynb #70e17073
 def cores_matrix(
     a, # core diagonals a_k, shape (..., n-1)
     b, # core subdiagonals b_k, shape (..., n-1)
@@ -175,7 +176,7 @@ def _unitary_qr_batch(a, b, d, maxit, steps):
     for i in range(d.shape[0]):
         steps[i] = _unitary_qr(a[i], b[i], d[i], maxit)
 
-# %% ../nbs/10_fast_sampling.ipynb #4c72a86c
+# %% ../nbs/10_fast_sampling.ipynb #970621c2
 UNITARY_TOL = 1e-10  # how far |a|^2 + |b|^2 and |delta| may be from 1 (they are renormalised to 1 exactly)
 
 def _check_cores(a, b, delta):
@@ -221,6 +222,7 @@ def unitary_hessenberg_eigvals(
     if not np.all(np.isfinite(d)): raise np.linalg.LinAlgError("unitary QR produced non-finite eigenvalues")
     return d.reshape(batch + (n,))
 
+# %% ../nbs/10_fast_sampling.ipynb #fa3732f3
 def verblunsky_phases(
     alpha, # Verblunsky coefficients (..., n)
     rho=None, # sqrt(1 - |alpha_k|^2) (..., n), if known more accurately than from alpha
@@ -230,6 +232,7 @@ def verblunsky_phases(
     "Sorted eigenphases in [-pi, pi) of the CMV matrix of `alpha`, without forming it: O(n^2) time, O(n) memory."
     return sorted_phases(unitary_hessenberg_eigvals(*hessenberg_cores(alpha, rho), maxiter=maxiter))
 
+# %% ../nbs/10_fast_sampling.ipynb #bfe7aa31
 def jit_seconds() -> float:
     "Compile the kernel (or load it from numba's cache) now; returns the seconds it took (~0.2 ms once loaded)."
     _need_numba('jit_seconds')

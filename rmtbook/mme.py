@@ -15,7 +15,7 @@ from .spectra import bin_index
 __all__ = ['MIXED_ENSEMBLES', 'truncated_binomial', 'mixed_sizes', 'mixed_ensemble', 'mixed_spectra', 'periodic_pad',
            'pse_counts', 'periodic_spectral_ergodicity', 'mixed_semicircle_pdf', 'bootstrap_band']
 
-# %% ../nbs/04_mme.ipynb #1d656bb9
+# %% ../nbs/04_mme.ipynb #18236c43
 def _check_mu(mu):
     if isinstance(mu, (bool, np.bool_)) or not np.isscalar(mu) or not np.isreal(mu):
         raise TypeError(f"mu must be a real number in (0, 1] (the mixture coefficient), got {mu!r}")
@@ -33,6 +33,7 @@ def truncated_binomial(
     if not pmf.sum() > 0: raise ValueError(f"Binomial(n={n}, mu={mu}) never reaches 2 in double precision; raise mu")
     return stats.rv_discrete(name='truncated_binomial', values=(support, pmf / pmf.sum()))
 
+# %% ../nbs/04_mme.ipynb #e82eb90b
 def mixed_sizes(
     n:int, # largest size N
     mu:float, # mixture coefficient, 0 < mu <= 1
@@ -48,7 +49,7 @@ def mixed_sizes(
     sizes = np.clip(law.ppf(u), 2, None).astype(np.int64)
     return sizes[0] if size is None else sizes
 
-# %% ../nbs/04_mme.ipynb #6b5b13c2
+# %% ../nbs/04_mme.ipynb #96216439
 MIXED_ENSEMBLES = tuple(ENSEMBLES) # base ensembles of an MME: every ensemble of the book
 
 def _draw_matrix(ensemble, n_i, beta, seed):
@@ -71,6 +72,7 @@ def mixed_ensemble(
     sizes = mixed_sizes(n, mu, size, root, start=start)
     return [_draw_matrix(ensemble, n_i, beta, item_seed(root, start + j, 'mme')) for j, n_i in enumerate(sizes)]
 
+# %% ../nbs/04_mme.ipynb #5de23177
 def _spectrum(ensemble, order):
     e = ENSEMBLES[ensemble]
     def spectrum(a):
@@ -100,7 +102,7 @@ def mixed_spectra(
     matrices = mixed_ensemble(n, mu, size, ensemble, rng, beta=beta, start=start)
     return thread_map(_spectrum(ensemble, order), matrices)
 
-# %% ../nbs/04_mme.ipynb #59fd310c
+# %% ../nbs/04_mme.ipynb #9cf01265
 def _padded_length(spectra, n):
     longest = max(s.size for s in spectra)
     if n is None: return longest
@@ -127,6 +129,7 @@ def periodic_pad(
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     return np.concatenate(spectra)[offsets[:, None] + np.arange(n) % lengths[:, None]]
 
+# %% ../nbs/04_mme.ipynb #fa947c4f
 def pse_counts(
     spectra, # one 1-D spectrum per matrix (order matters for padding='cyclic' only)
     edges, # increasing bin edges covering every value
@@ -149,6 +152,7 @@ def pse_counts(
     if padding == 'order-free': counts *= n / np.array([s.size for s in spectra], dtype=np.float64)[:, None]
     return counts
 
+# %% ../nbs/04_mme.ipynb #525e69bf
 def periodic_spectral_ergodicity(
     spectra, # one 1-D spectrum per matrix: eigenphases, or (with edges) real eigenvalues
     bin_width:float|None=0.2, # widest bin on the circle (radians)
@@ -167,7 +171,7 @@ def periodic_spectral_ergodicity(
     c = pse_counts(spectra, edges, n, padding, order)
     return ((c - c.mean(axis=0))**2).sum(axis=0) / (c.shape[0] * n)
 
-# %% ../nbs/04_mme.ipynb #b230114b
+# %% ../nbs/04_mme.ipynb #3200a533
 def mixed_semicircle_pdf(
     x, # points, in units of sqrt(N)
     n:int, # largest size N
@@ -180,6 +184,7 @@ def mixed_semicircle_pdf(
     radius = 2 * np.sqrt(k[keep] / n)
     return (p[keep] * stats.semicircular.pdf(np.asarray(x, dtype=np.float64)[..., None], scale=radius)).sum(axis=-1)
 
+# %% ../nbs/04_mme.ipynb #04046cae
 def bootstrap_band(
     counts, # per-matrix counts or densities, (M, K)
     n_boot:int=400, # bootstrap resamples

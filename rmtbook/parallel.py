@@ -23,7 +23,7 @@ from .ergodicity import CountMoments, count_moments
 __all__ = ['BACKENDS', 'CONNECT_TIMEOUT', 'GPU_PHASE_TOL', 'ChunkError', 'check_backend', 'map_chunks', 'check_device',
            'chunk_spectra', 'map_spectra', 'sample_phases', 'spectral_moments']
 
-# %% ../nbs/09_parallel.ipynb #2debb62c
+# %% ../nbs/09_parallel.ipynb #d4b16c7e
 BACKENDS = ('serial', 'processes', 'dask')  # where `map_chunks` runs chunks ('torch' is added by `map_spectra`)
 CONNECT_TIMEOUT = 5.0  # seconds to wait for a Dask scheduler given by its address
 # environment of worker processes: their BLAS and OpenMP libraries start with one thread
@@ -36,6 +36,7 @@ class ChunkError(RuntimeError):
         super().__init__(message)
         self.chunk, self.items = chunk, items
 
+# %% ../nbs/09_parallel.ipynb #1aa4dc2f
 def _describe(i, items): return f"chunk {i} (items {items.start}..{items.stop - 1})"
 
 def check_backend(
@@ -234,7 +235,7 @@ def _chunk_results(task, size, backend, workers, chunk_size, client, progress, d
         results.close()  # cancel what is in flight and let the backend clean up, also when the caller stops early
         if bar is not None: bar.close()
 
-# %% ../nbs/09_parallel.ipynb #a88255d1
+# %% ../nbs/09_parallel.ipynb #b0adc3f9
 def _torch_eigvals(a, device, hermitian):
     "Eigenvalues of a batch of matrices by torch on `device` (no eigenvectors), back as a NumPy array."
     import torch
@@ -257,6 +258,7 @@ def check_device(
     if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device={str(device)!r}: torch sees no CUDA device here")
     return device
 
+# %% ../nbs/09_parallel.ipynb #427c7c30
 def chunk_spectra(
     ensemble:str, # 'cue', 'coe', 'cse', 'cbe', 'goe', 'gue' or 'gse' (see `check_ensemble`)
     n:int, # matrix size (for CSE and GSE: the number of distinct eigenvalues of the 2n x 2n matrices)
@@ -279,8 +281,7 @@ def chunk_spectra(
     lam = _torch_eigvals(a, device, hermitian=True)  # the same relative tolerance as `eigenvalues`
     return kramers_values(lam, KRAMERS_TOL * max(1.0, float(np.abs(a).max(initial=0))), ensemble) if e.kramers else lam
 
-
-# %% ../nbs/09_parallel.ipynb #559cacb5
+# %% ../nbs/09_parallel.ipynb #89cb2287
 def _spectra_task(ensemble, n, root, beta, device, func, items):
     "What one chunk of a spectra job computes (module-level, so that workers import it instead of unpickling code)."
     spectra = chunk_spectra(ensemble, n, items, root, beta, device)
@@ -337,6 +338,7 @@ def map_spectra(
             parts.append(r)
         return np.concatenate(parts) if parts else np.empty((0,))
 
+# %% ../nbs/09_parallel.ipynb #a417c948
 @delegates(map_spectra, but=['func', 'reduce'])
 def sample_phases(
     ensemble:str, # 'cue', 'coe', 'cse' or 'cbe' (with beta)
@@ -350,7 +352,6 @@ def sample_phases(
     "Sorted eigenphases in [-pi, pi) of `size` matrices of a circular ensemble, shape (size, n), the same bits on any backend."
     check_ensemble(ensemble, beta, allowed=[k for k, e in ENSEMBLES.items() if e.circular])
     return map_spectra(ensemble, n, size, rng, beta=beta, **kwargs)
-
 
 # %% ../nbs/09_parallel.ipynb #a898a4b2
 def _moments_task(edges, outside, circular, spectra):

@@ -34,7 +34,7 @@ def seed_sequence(
         raise TypeError("rng: the legacy RandomState is not accepted; pass np.random.default_rng(seed) or an int seed")
     raise TypeError(f"rng must be None, an int seed, a SeedSequence or a Generator; got {type(rng).__name__}")
 
-# %% ../nbs/08_rng.ipynb #a6d24e93
+# %% ../nbs/08_rng.ipynb #8d7ecb5d
 BitGenerator = np.random.PCG64 # the bit generator of every item stream (part of the reproducibility contract)
 
 def stream_tag(
@@ -45,6 +45,7 @@ def stream_tag(
     if not isinstance(stream, str): raise TypeError(f"stream must be a str or None, got {type(stream).__name__}")
     return (zlib.crc32(stream.encode('utf-8')),)
 
+# %% ../nbs/08_rng.ipynb #568acfa8
 def item_seed(
     root:np.random.SeedSequence, # the root of the ensemble, from `seed_sequence`
     index:int, # index of the item in the ensemble
@@ -54,6 +55,7 @@ def item_seed(
     return np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, *stream_tag(stream), int(index)),
                                   pool_size=root.pool_size)
 
+# %% ../nbs/08_rng.ipynb #02bf8d3d
 def item_rng(
     rng, # the ensemble's seed: None, int, SeedSequence or Generator
     index:int, # index of the item in the ensemble

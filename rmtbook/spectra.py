@@ -42,7 +42,7 @@ def bin_index(
         k[out] = -1
     return k
 
-# %% ../nbs/02_spectra.ipynb #53a2f4b4
+# %% ../nbs/02_spectra.ipynb #08cfd1ba
 @dataclass(frozen=True, eq=False)
 class SpectralHistogram:
     "Counts of M spectra of N values each on one grid of K bins."
@@ -61,6 +61,7 @@ class SpectralHistogram:
     @property
     def mean_density(self): return self.mean_counts / (self.n * self.widths)
 
+# %% ../nbs/02_spectra.ipynb #a9ac6980
 def spectral_histogram(
     spectra, # real spectra, shape (N,) or (M, N)
     edges, # bin edges covering every value (see `bin_edges`)
@@ -74,6 +75,7 @@ def spectral_histogram(
     counts = np.bincount(pairs, minlength=m * n_bins).reshape(m, n_bins)
     return SpectralHistogram(np.asarray(edges, dtype=np.float64), counts, x.shape[1])
 
+# %% ../nbs/02_spectra.ipynb #03527fd3
 def phase_histogram(
     phases, # eigenphases, shape (N,) or (M, N); taken modulo 2 pi into [-pi, pi)
     bin_width:float|None=0.2, # the widest bin allowed (radians)
@@ -82,7 +84,7 @@ def phase_histogram(
     "Histogram of eigenphases on equal bins that tile the circle."
     return spectral_histogram(wrap_phase(check_spectra(phases, 'phases')), resolve_edges(bin_width, n_bins)[0])
 
-# %% ../nbs/02_spectra.ipynb #005d9baa
+# %% ../nbs/02_spectra.ipynb #4bfe8af3
 def cue_number_variance(
     n:int, # matrix size N
     theta, # arc length(s) in radians, 0 <= theta <= 2 pi
@@ -96,6 +98,7 @@ def cue_number_variance(
     tail = ((n - k) * (1 - np.cos(t[..., None] * k)) / k**2).sum(axis=-1)
     return n * p * (1 - p) - tail / np.pi**2
 
+# %% ../nbs/02_spectra.ipynb #e1bb1e69
 def uniform_number_variance(
     n:int, # number of independent uniform phases
     theta, # arc length(s) in radians
@@ -119,7 +122,7 @@ def uniform_phases(
     u = draw_items('random', (n,), size, rng, start, stream='uniform_phases')
     return np.sort(2 * np.pi * u - np.pi, axis=-1)
 
-# %% ../nbs/02_spectra.ipynb #7b329c41
+# %% ../nbs/02_spectra.ipynb #75aff6b5
 def wigner_surmise(
     beta:float, # Dyson index (1, 2, 4, or any beta > 0)
 ):
@@ -128,11 +131,12 @@ def wigner_surmise(
     b = math.exp(2 * (special.gammaln(beta / 2 + 1) - special.gammaln((beta + 1) / 2)))
     return stats.chi(df=beta + 1, scale=1 / math.sqrt(2 * b))
 
+# %% ../nbs/02_spectra.ipynb #b4a56998
 def poisson_spacing():
     "Spacings of independent levels (mean 1): the exponential law."
     return stats.expon()
 
-# %% ../nbs/02_spectra.ipynb #ba0c1f07
+# %% ../nbs/02_spectra.ipynb #53a57223
 class _RatioSurmise(stats.rv_continuous):
     "Atas et al. surmise for the spacing ratio r~ = min(r, 1/r) on [0, 1]; shape `beta`."
     def _argcheck(self, beta): return np.isfinite(beta) & (beta > 0)
@@ -158,6 +162,7 @@ def ratio_surmise(
     "Atas et al. surmise of the spacing ratio r~ in [0, 1] as a frozen `scipy.stats` distribution."
     return _ratio_surmise(check_beta(beta))
 
+# %% ../nbs/02_spectra.ipynb #632c89d4
 def poisson_ratio():
     "The law of r~ for independent levels, 2 / (1 + r)^2 on [0, 1] (mean 2 ln 2 - 1)."
     return _poisson_ratio
@@ -168,13 +173,14 @@ class _PoissonRatio(stats.rv_continuous):
 
 _poisson_ratio = _PoissonRatio(a=0.0, b=1.0, name='poisson_ratio')()
 
-# %% ../nbs/02_spectra.ipynb #0fc42b37
+# %% ../nbs/02_spectra.ipynb #0b9665b4
 def semicircle(
     radius:float=2.0, # R: the support is [-R, R] (2 sqrt(N) for this book's Gaussian ensembles)
 ):
     "Wigner's semicircle law of radius R as a frozen `scipy.stats` distribution."
     return stats.semicircular(scale=check_positive(radius, 'radius', 'of the semicircle'))
 
+# %% ../nbs/02_spectra.ipynb #ca6476c6
 class _MarchenkoPastur(stats.rv_continuous):
     "Marchenko-Pastur law with variance 1 and shape `ratio` = n / m in (0, 1]."
     def _argcheck(self, ratio): return np.isfinite(ratio) & (ratio > 0) & (ratio <= 1)
@@ -205,11 +211,12 @@ def marchenko_pastur(
     if ratio > 1: raise ValueError(f"ratio must be n / m in (0, 1] (for n > m, swap the roles of n and m), got {ratio}")
     return _marchenko_pastur(ratio, scale=variance)
 
+# %% ../nbs/02_spectra.ipynb #5023a803
 def circular_uniform():
     "Uniform law 1 / (2 pi) on [-pi, pi): the eigenphase density of every circular ensemble."
     return stats.uniform(loc=-np.pi, scale=2 * np.pi)
 
-# %% ../nbs/02_spectra.ipynb #a008745e
+# %% ../nbs/02_spectra.ipynb #57e74fa4
 def phase_spacings(
     phases, # eigenphases, shape (N,) or (M, N); sorted here
 ) -> np.ndarray:
@@ -218,6 +225,7 @@ def phase_spacings(
     gaps = np.diff(x, axis=1, append=x[:, :1] + 2 * np.pi)
     return gaps * (x.shape[1] / (2 * np.pi))
 
+# %% ../nbs/02_spectra.ipynb #41466220
 def unfold(
     spectra, # real eigenvalues, shape (N,) or (M, N)
     cdf=None, # the known cumulative law (callable, e.g. `semicircle(R).cdf`); None: fit the staircase
@@ -237,6 +245,7 @@ def unfold(
     fit = np.polynomial.Polynomial.fit(pooled, staircase, degree)
     return fit(x)
 
+# %% ../nbs/02_spectra.ipynb #c7fb9b21
 def spacings(
     unfolded, # sorted (unfolded) real spectra, shape (N,) or (M, N)
 ) -> np.ndarray:
@@ -245,6 +254,7 @@ def spacings(
     if x.shape[1] < 2: raise ValueError(f"spacings need N >= 2 values per spectrum, got {x.shape[1]}")
     return np.diff(np.sort(x, axis=1), axis=1)
 
+# %% ../nbs/02_spectra.ipynb #c9536d0c
 def spacing_ratios(
     spectra, # real spectra or eigenphases, shape (N,) or (M, N)
     circular:bool=False, # True for eigenphases: use the wrap-around gap too (N ratios instead of N - 2)
@@ -262,7 +272,7 @@ def spacing_ratios(
     if np.isnan(r).any(): raise ValueError("spacing ratios are undefined where two consecutive spacings are both zero (three equal values)")
     return r
 
-# %% ../nbs/02_spectra.ipynb #6e99d14b
+# %% ../nbs/02_spectra.ipynb #62b20ea4
 def form_factor(
     phases, # eigenphases (N distinct levels per spectrum), shape (N,) or (M, N)
     ks, # integer powers k >= 1 (tau = k / N)
@@ -280,6 +290,7 @@ def form_factor(
         out[lo:lo + block] = np.abs(tr)**2 / n
     return out
 
+# %% ../nbs/02_spectra.ipynb #881d2029
 def form_factor_theory(
     tau, # k / N, tau >= 0
     beta:int, # 1 (COE), 2 (CUE) or 4 (CSE)

@@ -18,7 +18,7 @@ from .cpse import cascade_omega, cpse, layer_spectra
 __all__ = ['CHOICES', 'MAX_N', 'MAX_M', 'MAX_WORK', 'max_matrices', 'sample_spectra', 'spectrum_panels', 'SpectrumExplorer',
            'CPSEExplorer']
 
-# %% ../nbs/11_explore.ipynb #98c10e28
+# %% ../nbs/11_explore.ipynb #22e16c28
 _BY_LABEL = {e.label: e for e in ENSEMBLES.values()}
 CHOICES = (*_BY_LABEL, 'MME') # the explorer's ensembles: the book's table (by label) and the mixed GOE
 MAX_N, MAX_M = 128, 400  # the explorer's largest N and M
@@ -35,6 +35,7 @@ def max_matrices(
     dim = _BY_LABEL[ensemble].dim(n) if ensemble in _BY_LABEL else n
     return int(max(2, min(MAX_M, MAX_WORK // dim**2)))
 
+# %% ../nbs/11_explore.ipynb #36983722
 @lru_cache(maxsize=32)
 def sample_spectra(
     ensemble:str, # one of CHOICES
@@ -57,7 +58,6 @@ def _sample(ensemble, n, m, seed, beta, mu):
     b = float(beta) if e.beta is None else e.beta
     spectra = e.spectra(n, m, seed, beta=b)
     return (spectra if e.circular else spectra / np.sqrt(n)), e.circular, b
-
 
 # %% ../nbs/11_explore.ipynb #f77b256b
 def _bulk_spacings(x, density):

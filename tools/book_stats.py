@@ -79,7 +79,7 @@ def cycles(graph: dict[str, list[str]]) -> list[list[str]]:
 
 
 def exported_cells(nbs: Path = ROOT / 'nbs') -> list[tuple[str, int, int, int]]:
-    "(notebook, cell index, lines, top-level definitions) of every `#| export` cell that is not imports only."
+    "(notebook, cell index, lines, top-level definitions, public or patched ones) of every `#| export` cell that is not imports only."
     rows = []
     for nb in sorted(nbs.glob('*.ipynb')):
         for i, c in enumerate(json.loads(nb.read_text())['cells']):
@@ -88,18 +88,20 @@ def exported_cells(nbs: Path = ROOT / 'nbs') -> list[tuple[str, int, int, int]]:
             body = [l for l in src.splitlines() if not l.lstrip().startswith('#|')]
             tree = ast.parse('\n'.join(body))
             if all(isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body): continue
-            defs = sum(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in tree.body)
-            rows.append((nb.name, i, len([l for l in body if l.strip()]), defs))
+            defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+            public = [n for n in defs if not n.name.startswith('_') or any('patch' in ast.unparse(d) for d in n.decorator_list)]
+            rows.append((nb.name, i, len([l for l in body if l.strip()]), len(defs), len(public)))
     return rows
 
 
 def main():
     graph, cells = import_graph(), exported_cells()
-    lines, defs = [r[2] for r in cells], [r[3] for r in cells]
+    lines, defs, public = [r[2] for r in cells], [r[3] for r in cells], [r[4] for r in cells]
     report = dict(import_graph=graph, cycles=cycles(graph), private_imports=private_imports(),
                   exported_cells=len(cells), cell_lines_median=statistics.median(lines), cell_lines_max=max(lines),
                   largest_cells=sorted(cells, key=lambda r: -r[2])[:5], cell_defs_median=statistics.median(defs),
-                  cell_defs_max=max(defs), cells_with_several_defs=sum(d > 1 for d in defs))
+                  cell_defs_max=max(defs), cells_with_several_defs=sum(d > 1 for d in defs),
+                  cell_public_defs_max=max(public), cells_with_several_public_defs=sum(d > 1 for d in public))
     if '--json' in sys.argv: print(json.dumps(report, indent=1)); return
     for k, v in report.items():
         if k == 'import_graph':

@@ -45,7 +45,7 @@ def spectral_density(
     counts, edges = np.histogram(c_eigen)
     return np.column_stack((edges[:-1] + (edges[1] - edges[0]) / 2.0, counts / float(ensemble_size)))
 
-# %% ../../nbs/98_compat_bristol.ipynb #fe27946a
+# %% ../../nbs/98_compat_bristol.ipynb #df867dfb
 def _row_histograms_own_range(rows):
     "np.histogram(row) (10 equal bins over the row's own range) for every row at once."
     lo, hi = rows.min(axis=1), rows.max(axis=1)
@@ -81,6 +81,7 @@ def thirumalai_mountain(
         squares = ((_row_histograms_own_range(rows.real if np.iscomplexobj(rows) else rows) - total / float(m))**2).sum(axis=0)
     return squares / m / n
 
+# %% ../../nbs/98_compat_bristol.ipynb #07c437e0
 def _thirumalai_mountain_per_matrix(c, m, n, delta_rad):
     "bristol's loop, for ensembles whose matrices are not all complex (or all real) like the whole."
     ensemble = spectral_density(c, m, n, delta_rad)
@@ -99,6 +100,7 @@ def kl_distance_symmetric(
     KL_k_minus = np.sum(Nk_minus * np.log2((Nk_minus + shift) / (Nk + shift)))
     return KL_k + KL_k_minus
 
+# %% ../../nbs/98_compat_bristol.ipynb #945f0d4f
 def approach_se(
     Ns, # matrix sizes, in order
     ensemble_size, # number of matrices at every size
@@ -113,6 +115,7 @@ def approach_se(
         Dse.append(kl_distance_symmetric(Nk, Nk_minus))
     return Dse
 
+# %% ../../nbs/98_compat_bristol.ipynb #18be9b1e
 class Ergodicity:
     "bristol's `bristol.spectral.Ergodicity`, method for method."
     def spectral_density(self, c_eigen, ensemble_size, N, delta_rad=0.2): return spectral_density(c_eigen, ensemble_size, N, delta_rad)
@@ -120,7 +123,7 @@ class Ergodicity:
     def kl_distance_symmetric(self, Nk, Nk_minus, shift=1e-9): return kl_distance_symmetric(Nk, Nk_minus, shift)
     def approach_se(self, Ns, ensemble_size, eigen_data, delta_rad=0.2): return approach_se(Ns, ensemble_size, eigen_data, delta_rad)
 
-# %% ../../nbs/98_compat_bristol.ipynb #504dce36
+# %% ../../nbs/98_compat_bristol.ipynb #56c01efb
 def get_layer_matrix_set(
     pmodel, # a torch.nn.Module
 ) -> tuple:
@@ -141,12 +144,14 @@ def get_layer_matrix_set(
             A_set.append(a); A_set_N.append(a.shape); A_set_types.append(type_mod)
     return A_set, A_set_N, A_set_types
 
+# %% ../../nbs/98_compat_bristol.ipynb #0f462837
 def get_eigenvals_layer_matrix_set(
     A_set, # list of 2-D arrays
 ) -> list:
     "bristol's spectra: numpy.linalg.eigvals(A A^T) of every matrix, in LAPACK's order."
     return [np.linalg.eigvals(np.matmul(a, np.transpose(a))) for a in A_set]
 
+# %% ../../nbs/98_compat_bristol.ipynb #2ac0e360
 def list2plist(
     lst, # eigenvalues of one matrix, in order
     upper_bound:int, # length of the padded list
@@ -156,6 +161,7 @@ def list2plist(
     v = np.abs(v.real) if v.dtype == np.complex64 else np.abs(v)  # bristol takes .real of complex64 values only
     return np.resize(v, max(int(upper_bound), 1))
 
+# %% ../../nbs/98_compat_bristol.ipynb #4e8777ea
 def eigenvals_set_to_periodic(
     layer_eigens, # list of eigenvalue arrays
 ) -> list:
@@ -163,6 +169,7 @@ def eigenvals_set_to_periodic(
     upper_bound = np.max([len(e) for e in layer_eigens])
     return [list2plist(e, upper_bound) for e in layer_eigens]
 
+# %% ../../nbs/98_compat_bristol.ipynb #cee8508a
 def d_layers_pse(
     eset_per, # padded spectra of equal length, one per layer
 ) -> list:
@@ -172,6 +179,7 @@ def d_layers_pse(
     omega = {l: thirumalai_mountain(np.ravel(np.array(eset_per[0:l])), l, n) for l in range(1, nlayers + 1) if nlayers > 1}
     return [kl_distance_symmetric(omega[l], omega[l + 1]) for l in range(1, nlayers)]
 
+# %% ../../nbs/98_compat_bristol.ipynb #b55f31ca
 def cpse_measure(
     pmodel, # a torch.nn.Module
 ) -> tuple:
@@ -179,6 +187,7 @@ def cpse_measure(
     d_layers = d_layers_pse(eigenvals_set_to_periodic(get_eigenvals_layer_matrix_set(get_layer_matrix_set(pmodel)[0])))
     return d_layers, np.mean(np.log10(d_layers))
 
+# %% ../../nbs/98_compat_bristol.ipynb #279c8be4
 def cpse_measure_vanilla(
     matrices, # list of 2-D weight matrices, in layer order
 ) -> tuple:
@@ -186,6 +195,7 @@ def cpse_measure_vanilla(
     d_layers = d_layers_pse(eigenvals_set_to_periodic(get_eigenvals_layer_matrix_set(matrices)))
     return d_layers, np.mean(np.log10(d_layers))
 
+# %% ../../nbs/98_compat_bristol.ipynb #807b2d6d
 def bristol_weights(
     state_dict, # a mapping name -> tensor or array, in layer order
 ) -> list:
@@ -199,6 +209,7 @@ def bristol_weights(
         if n > 1 and m > 1: out.append(a.reshape(n, m))
     return out
 
+# %% ../../nbs/98_compat_bristol.ipynb #38c77204
 def cpse_measure_state_dict(
     state_dict, # a mapping name -> tensor or array, in the model's registration order
 ) -> tuple:
