@@ -1,10 +1,11 @@
 """Render nbs/index.ipynb as README.md (Quarto, which nbdev-readme needs, cannot be installed here).
 
 Markdown cells are copied; code cells become ```python blocks (nbdev directives removed, `#| hide`
-cells left out) followed by their text outputs. `python tools/readme.py --check` exits 1 when
-README.md is out of date.
+cells left out) followed by their text outputs. A PNG output (a figure) is written to docs/readme/
+and linked, in place of its text stand-in (`<Figure size ...>`). `python tools/readme.py --check`
+exits 1 when README.md or one of those images is out of date.
 """
-import json, re, sys
+import base64, json, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,8 +13,12 @@ _directive = re.compile(r'^\s*#\s*\|\s*(\S+)')
 
 def _text(x): return ''.join(x) if isinstance(x, list) else x
 
-def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> str:
+IMAGES = 'docs/readme'  # figures of the README, relative to the repository root
+
+def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> tuple[str, dict]:
+    "README.md's text, and its images {path relative to the root: PNG bytes}."
     nb = json.loads(Path(nb_path).read_text(encoding='utf-8'))
+    images = {}
     parts = ['<!-- Generated from nbs/index.ipynb by tools/readme.py: edit the notebook, not this file. -->']
     for cell in nb['cells']:
         src = _text(cell['source'])
@@ -26,13 +31,25 @@ def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> str:
             code = '\n'.join(l for l in lines if not _directive.match(l)).strip()
             if code: parts.append(f"```python\n{code}\n```")
             for out in cell.get('outputs', []):
+                if 'image/png' in out.get('data', {}):
+                    path = f"{IMAGES}/{cell.get('id', len(images))}-{len(images)}.png"
+                    images[path] = base64.b64decode(_text(out['data']['image/png']))
+                    parts.append(f'![output of the code above]({path})')
+                    continue
                 text = _text(out.get('text', '')) if out['output_type'] == 'stream' else _text(out.get('data', {}).get('text/plain', ''))
                 if text.strip(): parts.append(f"```\n{text.rstrip()}\n```")
-    return '\n\n'.join(parts) + '\n'
+    return '\n\n'.join(parts) + '\n', images
 
 if __name__ == '__main__':
-    readme, text = ROOT / 'README.md', render()
+    readme, (text, images) = ROOT / 'README.md', render()
+    folder = ROOT / IMAGES
+    stale = sorted(p for p in folder.glob('*.png') if f'{IMAGES}/{p.name}' not in images) if folder.exists() else []
     if '--check' in sys.argv[1:]:
-        if not readme.exists() or readme.read_text(encoding='utf-8') != text:
+        if (not readme.exists() or readme.read_text(encoding='utf-8') != text or stale
+                or any(not (ROOT / p).exists() or (ROOT / p).read_bytes() != b for p, b in images.items())):
             sys.exit('README.md is out of date with nbs/index.ipynb: run `python tools/readme.py`')
-    else: readme.write_text(text, encoding='utf-8')
+    else:
+        readme.write_text(text, encoding='utf-8')
+        for p in stale: p.unlink()
+        for p, b in images.items():
+            (ROOT / p).parent.mkdir(parents=True, exist_ok=True); (ROOT / p).write_bytes(b)
