@@ -203,7 +203,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'rmtbook.layers.layer_matrices': ('layers.html#layer_matrices', 'rmtbook/layers.py'),
                                 'rmtbook.layers.load_tensors': ('layers.html#load_tensors', 'rmtbook/layers.py')},
             'rmtbook.mme': { 'rmtbook.mme._check_mu': ('mme.html#_check_mu', 'rmtbook/mme.py'),
-                             'rmtbook.mme._draw_matrix': ('mme.html#_draw_matrix', 'rmtbook/mme.py'),
                              'rmtbook.mme._ordered': ('mme.html#_ordered', 'rmtbook/mme.py'),
                              'rmtbook.mme._padded_length': ('mme.html#_padded_length', 'rmtbook/mme.py'),
                              'rmtbook.mme._spectrum': ('mme.html#_spectrum', 'rmtbook/mme.py'),

@@ -52,9 +52,6 @@ def mixed_sizes(
 # %% ../nbs/04_mme.ipynb #96216439
 MIXED_ENSEMBLES = tuple(ENSEMBLES) # base ensembles of an MME: every ensemble of the book
 
-def _draw_matrix(ensemble, n_i, beta, seed):
-    return ENSEMBLES[ensemble].matrices(int(n_i), None, seed, beta=beta)
-
 def mixed_ensemble(
     n:int, # largest size N
     mu:float, # mixture coefficient, 0 < mu <= 1
@@ -66,11 +63,11 @@ def mixed_ensemble(
     start:int=0, # index of the first matrix in the ensemble's stream
 ) -> list:
     "The M matrices of a mixed ensemble, matrix i of size N_i (2 N_i for GSE and CSE), each from its own stream."
-    _, beta = check_ensemble(ensemble, beta)
+    e, beta = check_ensemble(ensemble, beta)
     size, start = check_int(size, 'size', 1, 'the number of matrices'), check_start(start)
     root = seed_sequence(rng)
     sizes = mixed_sizes(n, mu, size, root, start=start)
-    return [_draw_matrix(ensemble, n_i, beta, item_seed(root, start + j, 'mme')) for j, n_i in enumerate(sizes)]
+    return [e.matrices(int(n_i), None, item_seed(root, start + j, 'mme'), beta=beta) for j, n_i in enumerate(sizes)]
 
 # %% ../nbs/04_mme.ipynb #5de23177
 def _spectrum(ensemble, order):
