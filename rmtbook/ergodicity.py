@@ -48,6 +48,15 @@ def count_moments(
         np.add.at(s2, occupied % n_bins, c.astype(np.int64)**2)
     return CountMoments(np.asarray(edges, dtype=np.float64), n, m, s1.astype(np.int64), s2.astype(np.int64))
 
+# %% ../nbs/03_ergodicity.ipynb #1fd13e58
+@patch(as_prop=True)
+def omega(self:CountMoments) -> np.ndarray:
+    "Omega_k^N = (M S2 - S1^2) / (M^2 N) per bin, from an exact integer numerator."
+    m, n = self.m, self.n
+    if m * m * n * n < 2**62: numerator = m * self.s2 - self.s1 * self.s1  # int64 is exact
+    else: numerator = np.array([m * int(a) - int(b)**2 for a, b in zip(self.s2, self.s1)], dtype=object)
+    return np.asarray(numerator / (m * m * n), dtype=np.float64)
+
 # %% ../nbs/03_ergodicity.ipynb #884beef4
 @patch
 def __add__(self:CountMoments, other:CountMoments) -> CountMoments:
@@ -57,15 +66,6 @@ def __add__(self:CountMoments, other:CountMoments) -> CountMoments:
         raise ValueError(f"only chunks of one ensemble combine: got N = {self.n} and {other.n}, "
                          f"{len(self.edges) - 1} and {len(other.edges) - 1} bins")
     return CountMoments(self.edges, self.n, self.m + other.m, self.s1 + other.s1, self.s2 + other.s2)
-
-# %% ../nbs/03_ergodicity.ipynb #1fd13e58
-@patch(as_prop=True)
-def omega(self:CountMoments) -> np.ndarray:
-    "Omega_k^N = (M S2 - S1^2) / (M^2 N) per bin, from an exact integer numerator."
-    m, n = self.m, self.n
-    if m * m * n * n < 2**62: numerator = m * self.s2 - self.s1 * self.s1  # int64 is exact
-    else: numerator = np.array([m * int(a) - int(b)**2 for a, b in zip(self.s2, self.s1)], dtype=object)
-    return np.asarray(numerator / (m * m * n), dtype=np.float64)
 
 # %% ../nbs/03_ergodicity.ipynb #0826b788
 @patch(as_prop=True)
