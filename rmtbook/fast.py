@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math, time
 import numpy as np
-from .core import batched_linalg, check_int, sorted_phases, wrap_phase
+from .core import batched_linalg, check_int, sorted_phases
 
 # %% auto #0
 __all__ = ['FAST_MIN_N', 'FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',

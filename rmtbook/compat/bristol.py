@@ -6,7 +6,6 @@
 from __future__ import annotations
 import numpy as np
 from ..core import check_int, check_positive
-from ..spectra import bin_index
 from ..ergodicity import count_moments
 
 # %% auto #0
