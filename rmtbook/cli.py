@@ -143,9 +143,13 @@ def _plot_ergodicity(path, erg):
 def _plot_cpse(path, result):
     from matplotlib.figure import Figure
     fig = Figure(figsize=(6, 3.4)); ax = fig.subplots()
-    ax.semilogy(np.arange(1, len(result.d_layers) + 1), result.d_layers, 'o-')
-    ax.set_xticks(np.arange(1, len(result.d_layers) + 1))  # depths are integers
-    ax.set_xlabel('depth l (distance between layers 1..l and 1..l+1)'); ax.set_ylabel('d_l')
+    layer = np.arange(3, len(result.d_layers) + 3)  # d_l arrives with layer l + 1, from l = 2
+    if result.null is not None:
+        lo, hi = np.nanquantile(result.null.d_layers, [0.05, 0.95], axis=0)
+        ax.fill_between(layer, lo, hi, color='0.8', label=f'{result.null.init} null, 5-95 % ({result.null.draws} draws)')
+    ax.semilogy(layer, result.d_layers, 'o-', label='this network')
+    ax.set_xticks(layer)  # layers are integers
+    ax.set_xlabel('layer l + 1 joining the ensemble'); ax.set_ylabel('d_l'); ax.legend(fontsize=8)
     ax.set_title(f'cascading PSE: cPSE = {result.value:.4f}')
     fig.tight_layout(); fig.savefig(path, dpi=90)
 
@@ -180,7 +184,7 @@ def run_tour(
     t0 = time.perf_counter()
     step(steps[0]); rows = tour_checks(n, m, seed)
     step(steps[1]); erg = tour_ergodicity(sizes, m_erg, seed); rows += erg['rows']
-    step(steps[2]); layers, model = tour_layers(seed); result = cpse(layers)
+    step(steps[2]); layers, model = tour_layers(seed); result = cpse(layers, null='kaiming', draws=100 if quick else 400, rng=seed)
     step(steps[3])
     files = []
     if matplotlib is not None:
@@ -200,12 +204,13 @@ def run_tour(
           'Eigenphase densities against the flat law 1/2pi, and nearest-neighbour spacings against the Wigner surmise.', '',
           fig('ensembles.png', 'eigenphase densities and spacings of CUE, COE, CSE'),
           '## Spectral ergodicity over sizes', '', f"CUE, {m_erg} matrices per size, bins of {erg['bin_width']} rad.", '', d_table, '',
-          fig('ergodicity.png', 'Omega and D against N'), '## Cascading PSE of a small network', '', model, '',
-          result.table(), '', fig('cpse.png', 'd_layers against depth')]
+          fig('ergodicity.png', 'Omega and D against N'), '## Cascading PSE of a small network', '', model + '; beside it, the cPSE of '
+          'random layers of the same shapes drawn as torch draws them (the Kaiming null): a d or a cPSE inside its band is what '
+          'the shapes alone give (the 5-95 % band leaves out one draw in ten of the null itself).', '', result.table(), '', fig('cpse.png', 'd_layers against depth, with the null band')]
     if matplotlib is None: md += ['', 'Figures were not drawn: matplotlib is not installed (pip install "rmtbook[plot]").']
     (out / 'summary.md').write_text('\n'.join(md) + '\n')
     files.append(out / 'summary.md')
-    return dict(rows=rows, failed=failed, cpse=result.value, ergodicity=erg, files=files, seconds=time.perf_counter() - t0)
+    return dict(rows=rows, failed=failed, cpse=result.value, cpse_result=result, ergodicity=erg, files=files, seconds=time.perf_counter() - t0)
 
 # %% ../nbs/99_cli.ipynb #2a831bdd
 def _cpse_command(args) -> int:
@@ -215,15 +220,16 @@ def _cpse_command(args) -> int:
         if args.compat:  # bristol's own choice of weights, read once
             from rmtbook.compat.bristol import cpse_measure_file
             d, value = cpse_measure_file(args.path)
-            out = dict(cpse=float(value), d_layers=[float(x) for x in d], measure='bristol 0.2.14 cpse_measure')
-            print(json.dumps(out) if args.json else
+            finite = lambda x: float(x) if np.isfinite(x) else None  # strict JSON
+            out = dict(cpse=finite(value), d_layers=[finite(x) for x in d], measure='bristol 0.2.14 cpse_measure')
+            print(json.dumps(out, allow_nan=False) if args.json else
                   '\n'.join([f'd_layers (published measure, {len(d)} distances):'] + [f'  {x:.10g}' for x in d] + [f'cPSE = {value:.6f}']))
             return 0
         layers = layer_matrices(args.path)
         if len(layers) == 0: raise ValueError(f"{args.path}: no 2-D weights found ({len(layers.skipped)} tensors skipped)")
         from rmtbook.cpse import cpse
-        result = cpse(layers, args.bins, args.scale)
-        print(json.dumps(result.to_dict()) if args.json else result.table())
+        result = cpse(layers, args.bins, args.scale, null=args.null, draws=args.draws, rng=args.seed)
+        print(json.dumps(result.to_dict(), allow_nan=False) if args.json else result.table())
         return 0
     except (OSError, ValueError, TypeError, ImportError) as e:
         print(f"rmtbook cpse: error: {e}", file=sys.stderr)
@@ -248,6 +254,9 @@ def main(
     c.add_argument('--compat', action='store_true', help="the published measure (bristol 0.2.14's cpse_measure) instead of the corrected one")
     c.add_argument('--bins', type=int, default=10, help='number of bins of the corrected measure (default 10)')
     c.add_argument('--scale', choices=('linear', 'log'), default='linear', help='bins over sigma^2 or log10 sigma^2 (default linear)')
+    c.add_argument('--null', choices=('gaussian', 'kaiming', 'orthogonal'), help='add a null model: random layers of the same shapes')
+    c.add_argument('--draws', type=int, default=200, help='draws of the null model (default 200)')
+    c.add_argument('--seed', type=int, default=0, help='seed of the null model (default 0)')
     args = p.parse_args(argv)
     if args.command == 'cpse': return _cpse_command(args)
     if args.n < 2: p.error('--n must be at least 2')

@@ -4,16 +4,20 @@
 
 # %% ../nbs/06_cpse.ipynb #58cbec70
 from __future__ import annotations
-import json, math, warnings
+import math, warnings
 from dataclasses import dataclass
+from itertools import groupby
 import numpy as np
-from .core import batched_linalg, check_int, check_memory
-from .ergodicity import ergodicity_distance
+from fastcore.basics import patch
+from .core import batched_linalg, check_int, check_memory, thread_map
+from .ensembles import haar_unitary
 from .layers import LayerMatrices, layer_matrices
-from .mme import pse_counts
+from .rng import item_rng, seed_sequence
+from .spectra import bin_index
 
 # %% auto #0
-__all__ = ['layer_spectra', 'CPSE', 'cascade_omega', 'cpse']
+__all__ = ['NULL_MODELS', 'layer_spectra', 'CPSE', 'cascade_omega', 'cascade_distances', 'spectra_cascade', 'cpse',
+           'random_layers', 'CPSENull', 'cpse_null']
 
 # %% ../nbs/06_cpse.ipynb #6c68db57
 def _squared_singular_values(a): return np.linalg.svd(a, compute_uv=False)**2
@@ -32,52 +36,95 @@ def layer_spectra(
         for i, s in zip(idx, batched_linalg(_squared_singular_values, batch)): out[i] = s
     return out
 
-# %% ../nbs/06_cpse.ipynb #93842ca2
+# %% ../nbs/06_cpse.ipynb #42654b4b
+def _mean_log10(d):
+    "Row means of log10 d over the defined (non-NaN) entries; NaN for a row with none, -inf when some d is 0."
+    d = np.asarray(d, dtype=np.float64)
+    defined = ~np.isnan(d)
+    with np.errstate(divide='ignore', invalid='ignore'):
+        logs = np.where(defined, np.log10(np.where(defined, d, 1.0)), 0.0)
+        return logs.sum(axis=-1) / defined.sum(axis=-1)
+
 @dataclass(frozen=True, eq=False)
 class CPSE:
-    "A cPSE measurement: per-layer report, the Omega profile of every depth, the bin edges and the scalar."
+    "A cPSE measurement: per-layer report, the Omega profile of every depth, the bin edges, the scalar and its null model."
     names: tuple # layer names, in order
     kinds: tuple # layer types
     shapes: tuple # matrix shapes
     sizes: tuple # number of eigenvalues (squared singular values) of each layer
-    d_layers: np.ndarray # d_l = D(Omega^(l), Omega^(l+1)), l = 1 .. L-1
+    d_layers: np.ndarray # d_l = D(Omega^(l), Omega^(l+1)) for l = 2 .. L-1 (NaN: no bin to compare)
+    excluded: np.ndarray # bins left out of each d_l: Omega = 0 at one depth and > 0 at the other
     omega: np.ndarray # (L, K): Omega^(l) of the first l layers
     edges: np.ndarray # the bin grid shared by every depth
     scale: str # 'linear' (bins over sigma^2) or 'log' (bins over log10 sigma^2)
+    null: CPSENull|None = None # random layers of the same shapes (see `cpse_null`), or None
     @property
     def value(self) -> float:
-        "cPSE: the mean of log10 d_l (-inf when some d_l is 0)."
-        with np.errstate(divide='ignore'): return float(np.mean(np.log10(self.d_layers)))
-    def rows(self) -> list:
-        "One dict per layer: index, name, kind, shape, N, d (None for the first layer)."
-        d = [None] + [float(x) for x in self.d_layers]
-        return [dict(layer=i + 1, name=n, kind=k, shape=list(s), n=int(m), d=dd)
-                for i, (n, k, s, m, dd) in enumerate(zip(self.names, self.kinds, self.shapes, self.sizes, d))]
-    def table(self) -> str:
-        "The per-layer report as a Markdown table, and the cPSE value."
-        lines = ['| layer | name | kind | shape | N | d |', '|---:|---|---|---|---:|---:|']
-        for r in self.rows():
-            d = '' if r['d'] is None else f"{r['d']:.6g}"
-            lines.append(f"| {r['layer']} | {r['name']} | {r['kind']} | {' x '.join(map(str, r['shape']))} | {r['n']} | {d} |")
-        return '\n'.join(lines + ['', f"cPSE = {self.value:.6f} (mean log10 d over {len(self.d_layers)} distances, {self.edges.size - 1} {self.scale} bins)"])
-    def to_dict(self) -> dict:
-        "A JSON-ready dict."
-        return dict(cpse=self.value, d_layers=[float(x) for x in self.d_layers], layers=self.rows(),
-                    n_bins=int(self.edges.size - 1), scale=self.scale, edges=[float(x) for x in self.edges])
+        "cPSE: the mean of log10 d_l over the defined d_l (NaN when none is)."
+        return _mean_log10(self.d_layers[None])[0]
     def __repr__(self): return self.table()
     def _repr_markdown_(self): return self.table()
 
-# %% ../nbs/06_cpse.ipynb #d4c80984
+# %% ../nbs/06_cpse.ipynb #42521393
 def cascade_omega(
     counts, # weighted counts (L, K) of L spectra padded to N values, in cascade order
     n:int, # the padded length N
 ) -> np.ndarray:
-    "Omega^(l) for l = 1..L from the weighted counts (L, K), by running sums: (L, K)."
-    s1, s2 = np.cumsum(counts, axis=0), np.cumsum(counts**2, axis=0)
-    l = np.arange(1, counts.shape[0] + 1)[:, None]
-    return np.clip(s2 - s1**2 / l, 0, None) / (l * n)  # clip: rounding below zero in bins with equal counts
+    "Omega^(l) for l = 1..L from the weighted counts (L, K), by running sums; exactly 0 where the first l layers agree."
+    x = np.asarray(counts, dtype=np.float64)
+    y = x - x[0]  # sums about the first layer's counts: no cancellation against a large mean
+    s1, s2 = np.cumsum(y, axis=0), np.cumsum(y * y, axis=0)
+    l = np.arange(1, x.shape[0] + 1)[:, None]
+    omega = np.clip(s2 - s1**2 / l, 0, None) / (l * n)
+    omega[np.logical_and.accumulate(x == x[0], axis=0)] = 0.0  # equal counts so far: zero, not rounding
+    return omega
 
-# %% ../nbs/06_cpse.ipynb #48ec5c68
+# %% ../nbs/06_cpse.ipynb #0662c030
+def cascade_distances(
+    omega, # (L, K): Omega^(l) of every depth, from `cascade_omega`
+) -> tuple:
+    "d_l = sum over the bins where Omega^(l) and Omega^(l+1) are both > 0 of (a - b) log2(a / b), l = 2..L-1; and the bins left out."
+    omega = np.asarray(omega, dtype=np.float64)
+    a, b = omega[1:-1], omega[2:]  # depth 1 is one matrix: Omega^(1) = 0, no depth to compare it with
+    both = (a > 0) & (b > 0)
+    sa, sb = np.where(both, a, 1.0), np.where(both, b, 1.0)  # 1 where left out: log2(1 / 1) = 0
+    d = ((sa - sb) * np.log2(sa / sb)).sum(axis=-1)
+    d[~both.any(axis=-1)] = np.nan  # no bin to compare: undefined, not 0
+    return d, ((a > 0) != (b > 0)).sum(axis=-1)
+
+# %% ../nbs/06_cpse.ipynb #bbfd7fd2
+def _layer_counts(spectra, edges):
+    "Integer counts (L, K) of each spectrum in the bins."
+    k = bin_index(np.concatenate(spectra), edges).ravel()
+    rows = np.repeat(np.arange(len(spectra)), [s.size for s in spectra])
+    return np.bincount(rows * (edges.size - 1) + k, minlength=len(spectra) * (edges.size - 1)).reshape(len(spectra), -1)
+
+def spectra_cascade(
+    spectra, # squared singular values of each layer, in cascade order (at least 3 layers)
+    n_bins:int=10, # equal bins over the range of all the spectra
+    scale:str='linear', # 'linear': bins over sigma^2; 'log': bins over log10 sigma^2 (needs sigma > 0)
+    names=None, # layer names, for the error messages
+) -> tuple:
+    "The cascade of a list of layer spectra: (omega (L, K), edges, d_l for l = 2..L-1, bins left out of each d_l)."
+    if len(spectra) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(spectra)}")
+    n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
+    if scale not in ('linear', 'log'): raise ValueError(f"scale must be 'linear' or 'log', got {scale!r}")
+    names = names or [f'layer {i + 1}' for i in range(len(spectra))]
+    lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
+    flat = not hi - lo > 64 * np.finfo(np.float64).eps * hi  # one value up to rounding (orthogonal layers): one bin
+    if scale == 'log':
+        for name, s in zip(names, spectra):
+            if not s.min() > 0: raise ValueError(f"scale='log' needs non-zero singular values; layer {name!r} is rank-deficient (use scale='linear')")
+        spectra = [np.log10(s) for s in spectra]
+        lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
+    edges = np.linspace(lo - 0.5, hi + 0.5, 2) if flat else np.linspace(lo, hi, n_bins + 1)
+    sizes = np.array([s.size for s in spectra])
+    n = int(sizes.max())
+    weighted = (_layer_counts(spectra, edges) * n) / sizes[:, None]  # c N / n_i in one rounding: equal ratios, equal floats
+    omega = cascade_omega(weighted, n)
+    return (omega, edges, *cascade_distances(omega))
+
+# %% ../nbs/06_cpse.ipynb #152e4478
 def cpse(
     obj, # LayerMatrices, or anything layer_matrices accepts (model, state dict, file path, list of arrays)
     n_bins:int=10, # equal bins over the range of all the spectra
@@ -85,24 +132,170 @@ def cpse(
     *,
     order:str='registration', # layer order, as layer_matrices
     example_input=None, # for order='forward'
-    shift:float=1e-9, # epsilon of the distance's logarithms
+    null=None, # null model: 'gaussian', 'kaiming' or 'orthogonal' (see `cpse_null`), a CPSENull of these shapes, or None
+    draws:int=200, # draws of the null model, when `null` names one
+    rng=None, # seed of the null model: None, int, SeedSequence or Generator (SPEC 7)
+    shift:float|None=None, # no longer used: the cascade has no epsilon (kept so that old calls run; a value warns)
 ) -> CPSE:
-    "Corrected cascading PSE: squared singular values, one shared bin grid, order-free padding, every layer."
+    "Corrected cascading PSE: squared singular values, one shared bin grid, order-free padding, no epsilon, every layer; with a null model if asked."
+    if shift is not None:
+        warnings.warn("cpse(shift=...) is ignored: the cascade compares depths 2..L with exact logarithms and has no epsilon", FutureWarning, stacklevel=2)
     layers = obj if isinstance(obj, LayerMatrices) else layer_matrices(obj, order=order, example_input=example_input)
     if len(layers) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(layers)}" + (f" (skipped: {', '.join(layers.skipped)})" if layers.skipped else ''))
-    n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
-    if scale not in ('linear', 'log'): raise ValueError(f"scale must be 'linear' or 'log', got {scale!r}")
+    shapes = tuple(m.shape for m in layers.matrices)
+    if isinstance(null, str): null = cpse_null(shapes, null, draws, n_bins, scale, rng)
+    elif null is not None and not (isinstance(null, CPSENull) and null.shapes == shapes and null.n_bins == n_bins and null.scale == scale):
+        raise ValueError("null must be a null-model name, or a CPSENull drawn for these shapes, n_bins and scale")
     spectra = layer_spectra(layers)
-    if scale == 'log':
-        for name, s in zip(layers.names, spectra):
-            if not s.min() > 0: raise ValueError(f"scale='log' needs non-zero singular values; layer {name!r} is rank-deficient (use scale='linear')")
-        spectra = [np.log10(s) for s in spectra]
-    lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
-    if not hi > lo: lo, hi = lo - 0.5, hi + 0.5  # every value equal: one value per bin grid still needs a width
-    edges = np.linspace(lo, hi, n_bins + 1)
-    n = max(s.size for s in spectra)
-    omega = cascade_omega(pse_counts(spectra, edges, n, 'order-free'), n)
-    d = ergodicity_distance(omega[:-1], omega[1:], shift)
-    if np.any(d == 0): warnings.warn("some d_l = 0 (two consecutive depths have identical Omega): cPSE is -inf", RuntimeWarning, stacklevel=2)
-    return CPSE(layers.names, layers.kinds, tuple(m.shape for m in layers.matrices), tuple(s.size for s in spectra),
-                np.asarray(d), omega, edges, scale)
+    omega, edges, d, excluded = spectra_cascade(spectra, n_bins, scale, layers.names)
+    result = CPSE(layers.names, layers.kinds, shapes, tuple(s.size for s in spectra), d, excluded, omega, edges, scale, null)
+    if not np.isfinite(result.value):
+        warnings.warn(f"cPSE is {result.value}: " + ("some d_l = 0" if np.isneginf(result.value) else "no d_l is defined (every depth has the same counts in every bin)"), RuntimeWarning, stacklevel=2)
+    return result
+
+# %% ../nbs/06_cpse.ipynb #4b2e4e24
+def _finite(x): return float(x) if x is not None and np.isfinite(x) else None  # strict JSON: no NaN, no Infinity
+
+@patch
+def rows(self:CPSE) -> list:
+    "One dict per layer: index, name, kind, shape, N, d on its arrival (None for layers 1 and 2), bins left out, and the null's view of d."
+    cmp = self.null.compare(self) if self.null is not None else None
+    out = []
+    for i, (name, kind, shape, n) in enumerate(zip(self.names, self.kinds, self.shapes, self.sizes)):
+        r = dict(layer=i + 1, name=name, kind=kind, shape=list(shape), n=int(n), d=None, excluded=None)
+        if i >= 2:
+            r.update(d=_finite(self.d_layers[i - 2]), excluded=int(self.excluded[i - 2]))
+            if cmp is not None:
+                c = cmp['d_layers'][i - 2]
+                r.update(null_mean=_finite(c['mean']), null_band=[_finite(b) for b in c['band']],
+                         percentile=_finite(c['percentile']), z=_finite(c['z']))
+        out.append(r)
+    return out
+
+# %% ../nbs/06_cpse.ipynb #7f420c94
+@patch
+def to_dict(self:CPSE) -> dict:
+    "A JSON-ready dict (strict JSON: undefined values are None)."
+    out = dict(cpse=_finite(self.value), d_layers=[_finite(x) for x in self.d_layers], excluded=[int(x) for x in self.excluded],
+               layers=self.rows(), n_bins=int(self.edges.size - 1), scale=self.scale, edges=[float(x) for x in self.edges], null=None)
+    if self.null is not None:
+        c = self.null.compare(self)['cpse']
+        out['null'] = dict(init=self.null.init, draws=self.null.draws, mean=_finite(c['mean']), band=[_finite(b) for b in c['band']],
+                           percentile=_finite(c['percentile']), z=_finite(c['z']))
+    return out
+
+# %% ../nbs/06_cpse.ipynb #1e151a7b
+@patch
+def table(self:CPSE) -> str:
+    "The per-layer report as a Markdown table, the cPSE value and, with a null model, where both fall in it."
+    fmt = lambda x, f='.4g': '' if x is None else format(x, f)
+    null = self.null is not None
+    head = '| layer | name | kind | shape | N | d | bins left out |' + (' null d, 5-95 % | percentile | z (log10 d) |' if null else '')
+    lines = [head, '|---:|---|---|---|---:|---:|---:|' + ('---|---:|---:|' if null else '')]
+    for r in self.rows():
+        line = f"| {r['layer']} | {r['name']} | {r['kind']} | {' x '.join(map(str, r['shape']))} | {r['n']} | {fmt(r['d'])} | {fmt(r['excluded'], 'd')} |"
+        if null: line += (' | | |' if r['d'] is None and r['excluded'] is None else
+                          f" {fmt(r['null_band'][0])} - {fmt(r['null_band'][1])} | {fmt(r['percentile'], '.0f')} | {fmt(r['z'], '.2f')} |")
+        lines.append(line)
+    defined = int(np.isfinite(self.d_layers).sum())
+    lines += ['', f"cPSE = {self.value:.6f} (mean log10 d over {defined} of {len(self.d_layers)} distances, {self.edges.size - 1} {self.scale} bins)"]
+    if null:
+        n = self.to_dict()['null']
+        lines.append(f"null ({n['init']}, {n['draws']} draws): cPSE mean {fmt(n['mean'], '.4f')}, 5-95 % [{fmt(n['band'][0], '.4f')}, {fmt(n['band'][1], '.4f')}]; "
+                     f"this network: percentile {fmt(n['percentile'], '.0f')}, z {fmt(n['z'], '.2f')}")
+    return '\n'.join(lines)
+
+# %% ../nbs/06_cpse.ipynb #2b9229f1
+NULL_MODELS = ('gaussian', 'kaiming', 'orthogonal') # the initialisations `random_layers` draws
+
+def _generator(rng): return rng if isinstance(rng, np.random.Generator) else item_rng(rng, 0, 'random_layers')
+
+def random_layers(
+    shapes, # matrix shapes (n_out, n_in), as `layer_matrices` gives them (fan-in = n_in)
+    init:str='kaiming', # 'gaussian': N(0, 1); 'kaiming': U(-1/sqrt(n_in), 1/sqrt(n_in)), torch's Linear/Conv default; 'orthogonal': Haar semi-orthogonal
+    rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7); a Generator is used as it is
+) -> list:
+    "One draw of random layer matrices of the given shapes, float64, from one stream in layer order."
+    if init not in NULL_MODELS: raise ValueError(f"init must be one of {NULL_MODELS}, got {init!r}")
+    shapes = [tuple(check_int(k, 'shapes', 1, 'a matrix dimension') for k in s) for s in shapes]
+    if any(len(s) != 2 for s in shapes): raise ValueError(f"shapes must be (n_out, n_in) pairs, got {shapes}")
+    g = _generator(rng)
+    out = []
+    for (p, q), run in groupby(shapes):  # consecutive layers of one shape: one batched draw, the same bits as one by one
+        k = len(list(run))
+        if init == 'gaussian': w = g.standard_normal((k, p, q))
+        elif init == 'kaiming': w = g.uniform(-1 / math.sqrt(q), 1 / math.sqrt(q), (k, p, q))
+        else:
+            w = haar_unitary(g.standard_normal((k, max(p, q), min(p, q))))  # orthonormal columns, Haar (Mezzadri's phases)
+            if p < q: w = w.transpose(0, 2, 1)
+        out += list(w)
+    return out
+
+# %% ../nbs/06_cpse.ipynb #e8e7c68a
+@dataclass(frozen=True, eq=False)
+class CPSENull:
+    "cPSE and every d_l of random layers with a network's shapes: one row per draw."
+    init: str # the null model: 'gaussian', 'kaiming' or 'orthogonal'
+    shapes: tuple # the layer shapes drawn
+    n_bins: int # bins of each draw's cascade
+    scale: str # 'linear' or 'log'
+    values: np.ndarray # (draws,) cPSE of each draw (NaN where undefined)
+    d_layers: np.ndarray # (draws, L - 2) d_l of each draw
+    @property
+    def draws(self) -> int:
+        "Number of draws."
+        return len(self.values)
+    def __repr__(self):
+        m, (lo, hi) = _sample_summary(self.values)[:2]
+        return f"CPSENull({self.init}, {self.draws} draws of {len(self.shapes)} layers: cPSE mean {m:.4f}, 5-95 % [{lo:.4f}, {hi:.4f}])"
+
+# %% ../nbs/06_cpse.ipynb #488ab384
+def _sample_summary(sample, x=None):
+    "Mean, (5 %, 95 %) quantiles, and where x falls: percentile (ties count half) and z-score; NaNs left out."
+    s = np.asarray(sample, dtype=np.float64)
+    s = s[np.isfinite(s)]
+    if s.size == 0: return math.nan, (math.nan, math.nan), math.nan, math.nan
+    band = tuple(float(q) for q in np.quantile(s, [0.05, 0.95]))
+    if x is None or not np.isfinite(x): return float(s.mean()), band, math.nan, math.nan
+    pct = 100 * ((s < x).sum() + 0.5 * (s == x).sum()) / s.size
+    sd = s.std(ddof=1) if s.size > 1 else 0.0
+    return float(s.mean()), band, float(pct), float((x - s.mean()) / sd) if sd > 0 else math.nan
+
+@patch
+def compare(
+    self:CPSENull,
+    result:CPSE, # a measurement of the same shapes
+) -> dict:
+    "Where a measurement falls in the null: for cPSE and each d_l, the null's mean, 5-95 % band, the percentile and z-score (of log10 d for d_l)."
+    if result.shapes != self.shapes: raise ValueError(f"result has shapes {result.shapes}, the null {self.shapes}")
+    keys = ('mean', 'band', 'percentile', 'z')
+    out = dict(cpse=dict(zip(keys, _sample_summary(self.values, result.value))), d_layers=[])
+    with np.errstate(divide='ignore'):
+        for j, d in enumerate(result.d_layers):
+            _, _, pct, z = _sample_summary(np.log10(self.d_layers[:, j]), np.log10(d))
+            mean, band = _sample_summary(self.d_layers[:, j])[:2]
+            out['d_layers'].append(dict(mean=mean, band=band, percentile=pct, z=z))
+    return out
+
+# %% ../nbs/06_cpse.ipynb #d17ffb12
+def cpse_null(
+    shapes, # matrix shapes (n_out, n_in) of the network's layers, in cascade order
+    init:str='kaiming', # 'gaussian', 'kaiming' or 'orthogonal' (see `random_layers`)
+    draws:int=200, # number of random networks
+    n_bins:int=10, # as `cpse`
+    scale:str='linear', # as `cpse`
+    rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
+    *,
+    start:int=0, # index of the first draw in the null's stream
+) -> CPSENull:
+    "cPSE and d_l of `draws` random networks with these layer shapes; draw j comes from its own stream (same bits however many draws, in any order)."
+    shapes = tuple(tuple(int(k) for k in s) for s in shapes)
+    draws = check_int(draws, 'draws', 1, 'the number of random networks')
+    if len(shapes) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(shapes)} shapes")
+    random_layers(shapes[:1], init, 0)  # checks init and the shapes before any work
+    root = seed_sequence(rng)
+    def one(j):
+        spectra = layer_spectra(random_layers(shapes, init, item_rng(root, start + j, 'cpse_null')))
+        return spectra_cascade(spectra, n_bins, scale)[2]
+    d = np.array(thread_map(one, range(draws)), dtype=np.float64).reshape(draws, len(shapes) - 2)
+    return CPSENull(init, shapes, n_bins, scale, _mean_log10(d), d)

@@ -274,9 +274,10 @@ def _update_cpse(self):
     self.data = dict(names=sel.names, d_layers=self.result.d_layers, padded=periodic_pad(spectra, n, order='descending'), n=n)
     fig = _new_figure(figsize=(11, 4))
     a, b = fig.subplots(1, 2)
-    a.semilogy(np.arange(1, len(self.result.d_layers) + 1), self.result.d_layers, 'o-')
-    a.set_xticks(np.arange(1, len(self.result.d_layers) + 1))  # depths are integers
-    a.set_xlabel('depth l'); a.set_ylabel('d_l'); a.set_title(f'cascade of {len(sel)} layers: cPSE = {self.result.value:.4f}')
+    depth = np.arange(2, len(self.result.d_layers) + 2)  # d_l from the first comparable depth, l = 2
+    a.semilogy(depth, self.result.d_layers, 'o-')
+    a.set_xticks(depth)  # depths are integers
+    a.set_xlabel('depth l (layers 1..l against 1..l+1)'); a.set_ylabel('d_l'); a.set_title(f'cascade of {len(sel)} layers: cPSE = {self.result.value:.4f}')
     for i, (name, p) in enumerate(zip(sel.names, self.data['padded'])):
         b.semilogy(np.arange(n), np.maximum(p, 1e-300), lw=1, label=name)
     b.set_xlabel(f'position in the padded spectrum (N = {n})'); b.set_ylabel('sigma^2')
