@@ -12,8 +12,9 @@ from .ensembles import ENSEMBLES, check_ensemble, eigenphases, eigenvalues
 from .spectra import bin_index
 
 # %% auto #0
-__all__ = ['MIXED_ENSEMBLES', 'truncated_binomial', 'mixed_sizes', 'mixed_ensemble', 'mixed_spectra', 'periodic_pad',
-           'pse_counts', 'periodic_spectral_ergodicity', 'mixed_semicircle_pdf', 'bootstrap_band']
+__all__ = ['MIXED_ENSEMBLES', 'truncated_binomial', 'mixed_sizes', 'mixed_ensemble', 'MixedSpectra', 'mixed_spectra',
+           'periodic_pad', 'pse_counts', 'periodic_spectral_ergodicity', 'expected_periodic_spectral_ergodicity',
+           'mixed_semicircle_pdf', 'bootstrap_band', 'expected_pse_size_part']
 
 # %% ../nbs/04_mme.ipynb #18236c43
 def _check_mu(mu):
@@ -69,6 +70,34 @@ def mixed_ensemble(
     sizes = mixed_sizes(n, mu, size, root, start=start)
     return [e.matrices(int(n_i), None, item_seed(root, start + j, 'mme'), beta=beta) for j, n_i in enumerate(sizes)]
 
+# %% ../nbs/04_mme.ipynb #32115d5d
+class MixedSpectra(list):
+    "The spectra of one mixed ensemble: a `list` of 1-D arrays that carries the ensemble's N, mu, base ensemble and beta."
+    def __init__(self,
+        spectra, # one 1-D spectrum per matrix, none longer than n
+        n:int, # the ensemble's largest size N: the length periodic padding pads to
+        mu:float, # mixture coefficient, 0 < mu <= 1
+        ensemble:str, # base ensemble, one of MIXED_ENSEMBLES
+        beta:float|None=None, # Dyson index: required for 'cbe'; for the others None or their own
+    ):
+        super().__init__(spectra)
+        _, self.beta = check_ensemble(ensemble, beta)
+        self.n, self.mu, self.ensemble = check_int(n, 'n', 2, 'the largest matrix size'), _check_mu(mu), ensemble
+        longest = max((len(s) for s in self), default=0)
+        if longest > self.n: raise ValueError(f"spectra must have at most n={self.n} values each (the ensemble's N), the longest has {longest}")
+
+    @property
+    def sizes(self) -> np.ndarray:
+        "The number of values n_i of every spectrum."
+        return np.array([len(s) for s in self], dtype=np.int64)
+
+    def __getitem__(self, i):
+        "One spectrum for an index; for a slice, a sample of the same ensemble that keeps N."
+        got = list.__getitem__(self, i)
+        return MixedSpectra(got, self.n, self.mu, self.ensemble, self.beta) if isinstance(i, slice) else got
+
+    def __repr__(self): return f"MixedSpectra(n={self.n}, mu={self.mu}, ensemble={self.ensemble!r}, beta={self.beta}, sizes={self.sizes.tolist()})"
+
 # %% ../nbs/04_mme.ipynb #5de23177
 def _spectrum(ensemble, order):
     e = ENSEMBLES[ensemble]
@@ -90,19 +119,27 @@ def mixed_spectra(
     beta:float|None=None, # Dyson index: required for 'cbe'; for the others None or their own
     order:str='eigvals', # 'eigvals': numpy.linalg.eigvals' order (LAPACK geev); 'ascending': sorted
     start:int=0, # index of the first matrix in the ensemble's stream
-) -> list:
-    "One 1-D spectrum per matrix of a mixed ensemble: real eigenvalues, or eigenphases in [-pi, pi) for circular ensembles."
+) -> MixedSpectra:
+    "One 1-D spectrum per matrix of a mixed ensemble (real eigenvalues, or eigenphases in [-pi, pi) for circular ensembles), as `MixedSpectra` that carry N."
     if order not in ('eigvals', 'ascending'): raise ValueError(f"order must be 'eigvals' or 'ascending', got {order!r}")
     e, _ = check_ensemble(ensemble, beta)
     if order == 'eigvals' and e.kramers:
         raise ValueError(f"order='eigvals' is not offered for {ensemble!r}: its eigenvalues come in Kramers pairs; use order='ascending'")
     matrices = mixed_ensemble(n, mu, size, ensemble, rng, beta=beta, start=start)
-    return thread_map(_spectrum(ensemble, order), matrices)
+    return MixedSpectra(thread_map(_spectrum(ensemble, order), matrices), n, mu, ensemble, beta)
 
 # %% ../nbs/04_mme.ipynb #9cf01265
-def _padded_length(spectra, n):
+def _carried_n(spectra):
+    "The N that spectra of a mixed ensemble carry (MixedSpectra), else None."
+    return spectra.n if isinstance(spectra, MixedSpectra) else None
+
+def _padded_length(spectra, n, carried):
     longest = max(s.size for s in spectra)
-    if n is None: return longest
+    if n is None:
+        if carried is None:
+            raise ValueError("n is required: the padded length is the mixed ensemble's N, which spectra from mixed_spectra carry and a plain list "
+                             f"does not; to pad to the longest spectrum instead, pass n=max(len(s) for s in spectra) (here {longest})")
+        n = carried
     n = check_int(n, 'n', 1, 'the padded length')
     if n < longest: raise ValueError(f"n={n} is shorter than the longest spectrum ({longest}); periodic padding only lengthens")
     return n
@@ -116,12 +153,13 @@ def _ordered(spectra, order):
 
 def periodic_pad(
     spectra, # one 1-D spectrum per matrix
-    n:int|None=None, # padded length N (default: the longest spectrum)
+    n:int|None=None, # padded length N (default: the N that spectra from `mixed_spectra` carry; required otherwise)
     order:str='given', # the cyclic order: 'given', 'ascending', 'descending' or 'magnitude' (decreasing |lambda|)
 ) -> np.ndarray:
     "The cyclic list of each spectrum repeated up to N values, (M, N): lambda_1..lambda_n, lambda_1, ..."
+    carried = _carried_n(spectra)
     spectra = _ordered(check_spectrum_list(spectra), order)
-    n = _padded_length(spectra, n)
+    n = _padded_length(spectra, n, carried)
     lengths = np.array([s.size for s in spectra])
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     return np.concatenate(spectra)[offsets[:, None] + np.arange(n) % lengths[:, None]]
@@ -130,17 +168,17 @@ def periodic_pad(
 def pse_counts(
     spectra, # one 1-D spectrum per matrix (order matters for padding='cyclic' only)
     edges, # increasing bin edges covering every value
-    n:int|None=None, # padded length N (default: the longest spectrum)
+    n:int|None=None, # padded length N (default: the N that spectra from `mixed_spectra` carry; required otherwise)
     padding:str='order-free', # 'order-free': counts x N/n_i; 'cyclic': counts of the literal periodic padding
     order:str='given', # for padding='cyclic': 'given', 'ascending', 'descending' or 'magnitude'
 ) -> np.ndarray:
     "Bin counts of every spectrum padded to N values, float64 (M, K)."
+    if padding not in ('order-free', 'cyclic'): raise ValueError(f"padding must be 'order-free' or 'cyclic', got {padding!r}")
+    carried = _carried_n(spectra)
     spectra = check_spectrum_list(spectra)
-    n = _padded_length(spectra, n)
+    n = _padded_length(spectra, n, carried)
     edges = np.asarray(edges, dtype=np.float64)
-    if padding == 'cyclic': values = periodic_pad(spectra, n, order)
-    elif padding == 'order-free': values = np.concatenate(spectra)[None, :]
-    else: raise ValueError(f"padding must be 'order-free' or 'cyclic', got {padding!r}")
+    values = periodic_pad(spectra, n, order) if padding == 'cyclic' else np.concatenate(spectra)[None, :]
     k = bin_index(values, edges).ravel()
     m, n_bins = len(spectra), edges.size - 1
     if padding == 'cyclic': rows = np.repeat(np.arange(m), n)
@@ -156,17 +194,48 @@ def periodic_spectral_ergodicity(
     *,
     n_bins:int|None=None, # or the number of bins on the circle
     edges=None, # or explicit bin edges (real spectra)
-    n:int|None=None, # padded length N (default: the longest spectrum)
+    n:int|None=None, # padded length N (default: the N that spectra from `mixed_spectra` carry; required otherwise)
     padding:str='order-free', # 'order-free' or 'cyclic'
     order:str='given', # for padding='cyclic': 'given', 'ascending', 'descending' or 'magnitude'
 ) -> np.ndarray:
     "PSE Omega_k: spectral ergodicity of the spectra padded to N values, sum_j (c_jk - mean_j c_jk)^2 / (M N)."
+    carried = _carried_n(spectra)
     spectra = check_spectrum_list(spectra)
     edges, on_circle = resolve_edges(bin_width, n_bins, edges)
     if on_circle: spectra = [wrap_phase(s) for s in spectra]
-    n = _padded_length(spectra, n)
+    n = _padded_length(spectra, n, carried)
     c = pse_counts(spectra, edges, n, padding, order)
     return ((c - c.mean(axis=0))**2).sum(axis=0) / (c.shape[0] * n)
+
+# %% ../nbs/04_mme.ipynb #94a0cdae
+def _number_variance_by_size(sizes, widths, law):
+    "Sigma2_n(w) for every size n and bin width w, (S, K): the exact CUE number variance, or n p (1 - p) for independent phases."
+    sizes, widths = np.asarray(sizes, dtype=np.int64), np.asarray(widths, dtype=np.float64)
+    p = widths / (2 * np.pi)
+    binomial = sizes[:, None] * p * (1 - p)
+    if law == 'uniform': return binomial
+    k = np.arange(1, sizes.max() + 1)[:, None]
+    a = (1 - np.cos(k * widths)) / k**2
+    # sum_{k <= n} (n - k) a_k = n A_n - B_n, with A, B the running sums of a_k and k a_k: every size in one pass
+    big_a, big_b = np.cumsum(a, axis=0)[sizes - 1], np.cumsum(k * a, axis=0)[sizes - 1]
+    return binomial - (sizes[:, None] * big_a - big_b) / np.pi**2
+
+def expected_periodic_spectral_ergodicity(
+    n:int, # largest size N, the padded length
+    mu:float, # mixture coefficient, 0 < mu <= 1
+    m:int, # number of matrices M per ensemble
+    bin_width:float|None=0.2, # widest bin on the circle (as in `periodic_spectral_ergodicity`)
+    *,
+    n_bins:int|None=None, # or the number of bins
+    law:str='cue', # 'cue' (exact CUE number variance) or 'uniform' (independent uniform phases)
+) -> np.ndarray:
+    "Exact E Omega_k of a circular MME, order-free padding to N: ((M-1)/M) E_n[(N/n)^2 Sigma2_n(w_k)] / N, n from truncated_binomial(N, mu)."
+    sizes, m = truncated_binomial(n, mu), check_int(m, 'm', 1, 'the number of matrices')
+    if law not in ('cue', 'uniform'): raise ValueError(f"law must be 'cue' or 'uniform', got {law!r}")
+    k, w = sizes.xk, sizes.pk
+    widths = np.diff(resolve_edges(bin_width, n_bins)[0])
+    var_x = w @ ((n / k[:, None])**2 * _number_variance_by_size(k, widths, law))
+    return (m - 1) / m * var_x / n
 
 # %% ../nbs/04_mme.ipynb #3200a533
 def mixed_semicircle_pdf(
@@ -196,3 +265,21 @@ def bootstrap_band(
     idx = item_rng(rng, 0, 'bootstrap').integers(0, c.shape[0], (n_boot, c.shape[0]))
     means = c[idx].mean(axis=1)  # (n_boot, K)
     return tuple(np.quantile(means, [(1 - level) / 2, (1 + level) / 2], axis=0))
+
+# %% ../nbs/04_mme.ipynb #94b75305
+def expected_pse_size_part(
+    n:int, # largest size N
+    mu:float, # mixture coefficient, 0 < mu <= 1
+    m:int, # number of matrices M per ensemble
+    edges, # increasing bin edges for the eigenvalues divided by sqrt(N)
+) -> np.ndarray:
+    "Size part of a mixed GOE's E Omega_k (order-free padding to N): ((M-1)/M) N Var_n[p_k(n)], p_k(n) the bin-k mass of the semicircle of radius 2 sqrt(n/N)."
+    law, m = truncated_binomial(n, mu), check_int(m, 'm', 1, 'the number of matrices')
+    edges = np.asarray(edges, dtype=np.float64)
+    if edges.ndim != 1 or edges.size < 2 or not np.all(np.isfinite(edges)) or not np.all(np.diff(edges) > 0):
+        raise ValueError(f"edges must be a 1-D increasing finite array of at least 2 values, got shape {edges.shape}")
+    k, w = law.xk, law.pk
+    keep = w > 1e-15 * w.max()  # sizes that carry weight in double precision, as in mixed_semicircle_pdf
+    k, w = k[keep], w[keep] / w[keep].sum()
+    p = np.diff(stats.semicircular.cdf(edges, scale=2 * np.sqrt(k / n)[:, None]), axis=1)  # (sizes, K)
+    return (m - 1) / m * n * (w @ (p - w @ p)**2)
