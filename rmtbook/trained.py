@@ -352,6 +352,18 @@ def answer_training(
                 outside_band=outside, per_architecture=per)
 
 # %% ../nbs/13_trained.ipynb #201bcc25
+def _within_ranks(x, groups):
+    "Ranks within each group (ties share their mean rank), centred on the group's mean rank."
+    out = np.zeros(len(x))
+    for g in groups:
+        r = stats.rankdata(x[g])
+        out[g] = r - r.mean()
+    return out
+
+def _pearson(a, b):
+    den = np.sqrt((a * a).sum() * (b * b).sum())  # a and b are centred
+    return (a * b).sum() / den if den > 0 else math.nan
+
 RANK_MEASURES = ('cpse_init', 'cpse_trained', 'z_init', 'z_trained', 'depth', 'params') # what `answer_ranking` correlates with test accuracy
 
 def answer_ranking(
@@ -360,7 +372,7 @@ def answer_ranking(
     rng=0, # seed of the bootstrap
     measures=RANK_MEASURES, # columns to rank against test accuracy
 ) -> dict:
-    "Question b: Spearman's correlation of each measure with test accuracy over networks and over architectures (seed means), and the partial one given depth and parameter count (and family)."
+    "Question b: Spearman's correlation of each measure with test accuracy over networks, over architectures (seed means), partial given depth and parameter count (and family), and within architectures (over seeds)."
     acc, n = _col(rows, 'test_accuracy'), len(rows)
     depth, params = _col(rows, 'depth'), _col(rows, 'params')
     family = np.array([float(r['family'] == 'cnn') for r in rows])
@@ -369,6 +381,7 @@ def answer_ranking(
     archs = sorted(set(map(_arch, rows)))
     member = np.array([[_arch(r) == a for r in rows] for a in archs], dtype=np.float64)
     member /= member.sum(axis=1, keepdims=True)  # seed means
+    groups = [np.flatnonzero(member[k] > 0) for k in range(len(archs))]  # the networks of each architecture
     out = dict(networks=n, architectures=len(archs))
     for m in measures:
         x = _col(rows, m)
@@ -379,16 +392,42 @@ def answer_ranking(
             res['partial'] = _ci(bootstrap_ci(lambda i: rank_correlation(x[i], acc[i], ctrl[i]), n, n_boot, rng))
             if len(set(family)) > 1:
                 res['partial_family'] = _ci(bootstrap_ci(lambda i: rank_correlation(x[i], acc[i], ctrl_f[i]), n, n_boot, rng))
+            wx, wy = _within_ranks(x, groups), _within_ranks(acc, groups)
+            res['within'] = _ci(bootstrap_ci(lambda i: np.array([_pearson(wx[np.concatenate([groups[a] for a in row])], wy[np.concatenate([groups[a] for a in row])]) for row in i]),
+                                             len(archs), n_boot, rng))
         out[m] = res
     return out
 
 # %% ../nbs/13_trained.ipynb #2a64e032
+def _bend(rows, n_boot, rng):
+    "Saturation: slope of log10 d_l on log10 l over the last 3 distances of the body minus that over its first 3, for bodies of >= 6."
+    def bend(logd):
+        logd = np.asarray(logd, dtype=np.float64)[:-1]  # the body: without the head's arrival
+        if logd.size < 6 or not np.isfinite(logd).all(): return math.nan
+        l = np.log10(np.arange(2, logd.size + 2))
+        return np.polyfit(l[-3:], logd[-3:], 1)[0] - np.polyfit(l[:3], logd[:3], 1)[0]
+    with np.errstate(divide='ignore'):
+        b = {k: np.array([bend(np.log10(d)) for d in _seq(rows, f'd_{k}')]) for k in ('init', 'trained')}
+    b['null'] = np.array([bend(d) for d in _seq(rows, 'null_log10d_mean')])
+    keep = np.isfinite(b['init']) & np.isfinite(b['trained']) & np.isfinite(b['null'])
+    n = int(keep.sum())
+    if n < 2: return dict(networks=n)
+    b = {k: v[keep] for k, v in b.items()}
+    sub = [r for r, k in zip(rows, keep) if k]
+    mean_of = lambda x: (lambda idx: x[idx].mean(axis=-1))
+    res = dict(networks=n, depths=sorted({r['depth'] for r in sub}))
+    for k, v in b.items(): res[k] = _ci(bootstrap_ci(mean_of(v), n, n_boot, rng))
+    res['trained_minus_null'] = _ci(bootstrap_ci(mean_of(b['trained'] - b['null']), n, n_boot, rng))
+    res['per_architecture'] = [dict(family=a[0], depth=a[1], width=a[2], trained=float(b['trained'][i].mean()), init=float(b['init'][i].mean()), null=float(b['null'][i][0]))
+                               for a in sorted(set(map(_arch, sub))) for i in [np.array([_arch(r) == a for r in sub])]]
+    return res
+
 def answer_cascade(
     rows:list, # rows of a study
     n_boot:int=2000, # bootstrap resamples
     rng=0, # seed of the bootstrap
 ) -> dict:
-    "Question c: how d_l falls with l, before and after training, against the null of the same shapes: slopes, rank correlations with l, monotone cascades; for the whole cascade and without the head."
+    "Question c: how d_l falls with l, before and after training, against the null of the same shapes: slopes, rank correlations with l, monotone cascades, for the whole cascade and its body; and the bend of the body (saturation)."
     out = {}
     for part, pre in (('full', ''), ('body', 'body_')):
         s = {k: _col(rows, f'{pre}slope_{k}') for k in ('init', 'trained')}
@@ -411,6 +450,7 @@ def answer_cascade(
         res['spearman_null'] = float(_col(sub, f'null_{pre}spearman_mean').mean())
         res['monotone_null'] = float(_col(sub, f'null_{pre}monotone_mean').mean())
         out[part] = res
+    out['bend'] = _bend(rows, n_boot, rng)
     return out
 
 # %% ../nbs/13_trained.ipynb #87b3df74
@@ -424,6 +464,7 @@ def answer_questions(
     design = dict(networks=len(rows), families=sorted({r['family'] for r in rows}), depths=sorted({r['depth'] for r in rows}),
                   widths={f: sorted({r['width'] for r in rows if r['family'] == f}) for f in sorted({r['family'] for r in rows})},
                   seeds=sorted({r['seed'] for r in rows}), epochs=sorted({r['epochs'] for r in rows}), null_draws=sorted({r['null_draws'] for r in rows}),
+                  params=[min(r['params'] for r in rows), max(r['params'] for r in rows)],
                   n_boot=n_boot)
     accuracy = dict(test_mean=float(acc.mean()), test_min=float(acc.min()), test_max=float(acc.max()), above_90=_proportion((acc > 0.9).sum(), len(acc)),
                     init_mean=float(init_acc.mean()), init_min=float(init_acc.min()), init_max=float(init_acc.max()))
@@ -462,8 +503,8 @@ def summary_markdown(
     md = ['# cPSE of trained networks: summary', '',
           f"{d['networks']} networks: families {', '.join(d['families'])}; depths {d['depths'][0]}..{d['depths'][-1]}; widths "
           + '; '.join(f"{f} {', '.join(map(str, w))}" for f, w in d['widths'].items())
-          + f"; seeds {', '.join(map(str, d['seeds']))}; {', '.join(map(str, d['epochs']))} epochs; Kaiming nulls of {', '.join(map(str, d['null_draws']))} draws. "
-          f"Intervals: 95 %, percentile bootstrap over networks ({d['n_boot']} resamples) or Wilson for shares.", '',
+          + f"; seeds {', '.join(map(str, d['seeds']))}; {d['params'][0]} to {d['params'][1]} parameters; {', '.join(map(str, d['epochs']))} epochs; Kaiming nulls of {', '.join(map(str, d['null_draws']))} draws. "
+          f"Intervals: 95 %, percentile bootstrap ({d['n_boot']} resamples) over networks (over architectures for the columns so marked), or Wilson for shares.", '',
           f"Test accuracy: mean {_f(acc['test_mean'])}, range {_f(acc['test_min'])} - {_f(acc['test_max'])}; above 0.9: {_prop(acc['above_90'])}. "
           f"Untrained: mean {_f(acc['init_mean'])}, range {_f(acc['init_min'])} - {_f(acc['init_max'])} (chance 0.1).", '',
           '## a. Does training move cPSE?', '',
@@ -474,26 +515,36 @@ def summary_markdown(
         md.append(f"| {f} ({a['networks']}) | {_est(a['cpse_init'])} | {_est(a['cpse_trained'])} | {_est(a['change'])} | {_prop(a['beyond_2sd'])} | "
                   f"{_f(a['median_abs_ratio'], '.2f')} | {_est(a['z_init'], '.2f')} | {_est(a['z_trained'], '.2f')} | {_prop(a['outside_band']['init'])} | "
                   f"{_prop(a['outside_band']['trained'])} ({a['outside_band']['trained']['below']} / {a['outside_band']['trained']['above']}) |")
+    md += ['', 'Seed SD of cPSE at initialisation over the null\'s SD, median over architectures (1 when the initialisations are draws of their null): '
+           + ', '.join(f"{f} {_f(part(f, 'training')['sd_init_over_null'], '.3f')}" for f in fams) + '.']
     md += ['', '## b. Does cPSE rank networks by test accuracy?', '',
-           "Spearman's rho with test accuracy; partial: given the ranks of depth and parameter count (and, last column, family).", '',
-           '| networks | measure | over networks | over architectures (seed means) | partial (depth, params) | partial (depth, params, family) |', '|---|---|---|---|---|---|']
+           "Spearman's rho with test accuracy; partial: given the ranks of depth and parameter count (and family); within architectures: "
+           "ranks over the seeds of each architecture.", '',
+           '| networks | measure | over networks | over architectures (seed means; resampling architectures) | partial (depth, params) | partial (depth, params, family) | within architectures (resampling architectures) |', '|---|---|---|---|---|---|---|']
     for f in fams:
         r = part(f, 'ranking')
         for m in RANK_MEASURES:
             if m not in r: continue
             x = r[m]
-            md.append(f"| {f} ({r['networks']}) | {m} | {_est(x['networks'])} | {_est(x['architectures'])} | {_est(x.get('partial'))} | {_est(x.get('partial_family'))} |")
+            md.append(f"| {f} ({r['networks']}) | {m} | {_est(x['networks'])} | {_est(x['architectures'])} | {_est(x.get('partial'))} | {_est(x.get('partial_family'))} | {_est(x.get('within'))} |")
     md += ['', '## c. Does d_l fall with l?', '',
            'Slope of log10 d_l on log10 l per network (networks with >= 3 distances), against the Kaiming null of the same shapes; '
-           'i.i.d. layers give -2 (chapter 6). "body": the cascade without the head\'s arrival.', '',
+           'the null column is the reference (the mean d_l of i.i.d. layers falls as l^-2, chapter 6, but one short cascade\'s slope is shallower). '
+           '"body": the cascade without the head\'s arrival.', '',
            '| networks | cascade | slope init | slope trained | slope null | trained - init | trained - null | Spearman(l, d) init / trained / null | falls at every step: init | trained | null |',
            '|---|---|---|---|---|---|---|---|---|---|---|']
     for f in fams:
         for p_, x in part(f, 'cascade').items():
-            if 'slope_init' not in x: continue
+            if p_ == 'bend' or 'slope_init' not in x: continue
             md.append(f"| {f} ({x['networks']}) | {p_} | {_est(x['slope_init'], '.2f')} | {_est(x['slope_trained'], '.2f')} | {_est(x['slope_null'], '.2f')} | "
                       f"{_est(x['slope_change'], '.2f')} | {_est(x['slope_trained_minus_null'], '.2f')} | {_f(x['spearman_init']['estimate'], '.2f')} / "
                       f"{_f(x['spearman_trained']['estimate'], '.2f')} / {_f(x['spearman_null'], '.2f')} | {_prop(x['monotone_init'])} | {_prop(x['monotone_trained'])} | {_f(x['monotone_null'])} |")
+    md += ['', 'Saturation: the bend of the body, slope over its last 3 distances minus slope over its first 3 (bodies of >= 6 distances); '
+           'a cascade that falls and levels off has a positive bend, a power law none.', '',
+           '| networks | bend init | bend trained | bend null | trained - null |', '|---|---|---|---|---|']
+    for f in fams:
+        x = part(f, 'cascade')['bend']
+        if 'init' in x: md.append(f"| {f} ({x['networks']}) | {_est(x['init'], '.2f')} | {_est(x['trained'], '.2f')} | {_est(x['null'], '.2f')} | {_est(x['trained_minus_null'], '.2f')} |")
     return '\n'.join(md) + '\n'
 
 # %% ../nbs/13_trained.ipynb #acd2c3a0
@@ -528,7 +579,7 @@ def study_figure(
             ax[1, 1].plot(l, np.array(_seq(deep[:1], 'null_log10d_mean'))[0], ':', color=color[a])
     ax[0, 0].set(xlabel='depth (hidden layers)', ylabel='cPSE', title='cPSE: trained (filled), init (open), Kaiming null 5-95 % (band)')
     ax[0, 1].axhspan(-1.645, 1.645, color='0.9', lw=0)
-    ax[0, 1].set(xlabel='depth (hidden layers)', ylabel='z of cPSE in its null', title='position in the null: trained (filled), init (open)')
+    ax[0, 1].set(xlabel='depth (hidden layers)', ylabel='z of cPSE in its null', title='z in the null: trained (filled), init (open); grey: +-1.645')
     ax[1, 0].set(xlabel='cPSE after training', ylabel='test accuracy', title='accuracy against cPSE (marker size: depth)')
     ax[1, 1].set(xlabel='l', ylabel='mean log10 d_l', title=f'cascades at depth {deepest}: trained (-), init (--), null (:)')
     from matplotlib.ticker import MaxNLocator
@@ -567,7 +618,7 @@ STUDY_COMMAND = ".venv/bin/python -c \"from rmtbook.trained import run_study; ru
 
 def run_study(
     out:str|Path='results/trained', # folder for study.csv, study.png, summary.md, summary.json, versions.json
-    quick:bool=False, # the notebook's small design (QUICK_STUDY, about half a minute) instead of FULL_STUDY
+    quick:bool=False, # the notebook's small design (QUICK_STUDY, seconds) instead of FULL_STUDY (minutes)
     progress:bool=False, # print one line per architecture
     command:str|None=None, # the command recorded in versions.json (default: STUDY_COMMAND, with quick=True noted)
 ) -> dict:

@@ -8,8 +8,8 @@ import book_stats  # the import graph of rmtbook's modules (tools/book_stats.py)
 
 
 def test_import_stays_light():
-    code = ("import sys, rmtbook, rmtbook.core, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.mme, rmtbook.layers, rmtbook.cpse, rmtbook.equivalence, rmtbook.compat.bristol, rmtbook.cli, rmtbook.widgets, rmtbook.parallel; "
-            "heavy = [m for m in ('torch', 'dask', 'distributed', 'loky', 'matplotlib', 'ipywidgets', 'tqdm', 'numba', 'safetensors') if m in sys.modules]; "
+    code = ("import sys, rmtbook, rmtbook.core, rmtbook.rng, rmtbook.ensembles, rmtbook.spectra, rmtbook.ergodicity, rmtbook.mme, rmtbook.layers, rmtbook.cpse, rmtbook.equivalence, rmtbook.compat.bristol, rmtbook.cli, rmtbook.widgets, rmtbook.parallel, rmtbook.trained; "
+            "heavy = [m for m in ('torch', 'dask', 'distributed', 'loky', 'matplotlib', 'ipywidgets', 'tqdm', 'numba', 'safetensors', 'sklearn') if m in sys.modules]; "
             "print(heavy); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -39,7 +39,7 @@ def test_console_cpse(tmp_path):
     r = subprocess.run([script, 'cpse', str(tmp_path / 'w.npz'), '--json'], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert len(out['d_layers']) == 4 and [row['name'] for row in out['layers']][0] == 'layer0.weight'
+    assert len(out['d_layers']) == 3 and [row['name'] for row in out['layers']][0] == 'layer0.weight'
     r = subprocess.run([script, 'cpse', str(tmp_path / 'missing.npz')], capture_output=True, text=True)
     assert r.returncode == 1 and r.stdout == '' and r.stderr.count('\n') == 1 and 'no such file' in r.stderr
 
