@@ -57,7 +57,7 @@ class CPSE:
     omega: np.ndarray # (L, K): Omega^(l) of the first l layers
     edges: np.ndarray # the bin grid shared by every depth
     scale: str # 'linear' (bins over sigma^2) or 'log' (bins over log10 sigma^2)
-    null: CPSENull|None = None # random layers of the same shapes (see `cpse_null`), or None
+    null: 'CPSENull|None' = None # random layers of the same shapes (see `cpse_null`), or None
     @property
     def value(self) -> float:
         "cPSE: the mean of log10 d_l over the defined d_l (NaN when none is)."
