@@ -243,7 +243,10 @@ def _study_command(args) -> int:
         print(f"rmtbook study: error: {e} (pip install \"rmtbook[study]\")", file=sys.stderr)
         return 1
     line = 'rmtbook study' + (' --quick' if args.quick else '') + f' --out {args.out}'
-    got = run_study(args.out, args.quick, progress=True, command=line)
+    try: got = run_study(args.out, args.quick, progress=True, command=line)
+    except OSError as e:  # an unwritable --out: one line, as `rmtbook cpse` says it
+        print(f"rmtbook study: error: {e}", file=sys.stderr)
+        return 1
     print(f"{len(got['rows'])} networks in {got['seconds']:.1f} s; results written to {Path(args.out).resolve()}/ "
           f"({', '.join(Path(f).name for f in got['files'])})")
     return 0

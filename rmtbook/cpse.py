@@ -143,7 +143,9 @@ def cpse(
     layers = obj if isinstance(obj, LayerMatrices) else layer_matrices(obj, order=order, example_input=example_input)
     if len(layers) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(layers)}" + (f" (skipped: {', '.join(layers.skipped)})" if layers.skipped else ''))
     shapes = tuple(m.shape for m in layers.matrices)
-    if isinstance(null, str): null = cpse_null(shapes, null, draws, n_bins, scale, rng)
+    if isinstance(null, str):
+        if null not in NULL_MODELS: raise ValueError(f"null must be one of {NULL_MODELS}, a CPSENull or None, got {null!r}")
+        null = cpse_null(shapes, null, draws, n_bins, scale, rng)
     elif null is not None and not (isinstance(null, CPSENull) and null.shapes == shapes and null.n_bins == n_bins and null.scale == scale):
         raise ValueError("null must be a null-model name, or a CPSENull drawn for these shapes, n_bins and scale")
     spectra = layer_spectra(layers)
@@ -163,6 +165,7 @@ def rows(self:CPSE) -> list:
     out = []
     for i, (name, kind, shape, n) in enumerate(zip(self.names, self.kinds, self.shapes, self.sizes)):
         r = dict(layer=i + 1, name=name, kind=kind, shape=list(shape), n=int(n), d=None, excluded=None)
+        if cmp is not None: r.update(null_mean=None, null_band=[None, None], percentile=None, z=None)  # one schema for every row
         if i >= 2:
             r.update(d=_finite(self.d_layers[i - 2]), excluded=int(self.excluded[i - 2]))
             if cmp is not None:
@@ -190,11 +193,11 @@ def table(self:CPSE) -> str:
     "The per-layer report as a Markdown table, the cPSE value and, with a null model, where both fall in it."
     fmt = lambda x, f='.4g': '' if x is None else format(x, f)
     null = self.null is not None
-    head = '| layer | name | kind | shape | N | d | bins left out |' + (' null d, 5-95 % | percentile | z (log10 d) |' if null else '')
+    head = '| layer | name | kind | shape | n | d | bins left out |' + (' null d, 5-95 % | percentile | z (log10 d) |' if null else '')
     lines = [head, '|---:|---|---|---|---:|---:|---:|' + ('---|---:|---:|' if null else '')]
     for r in self.rows():
         line = f"| {r['layer']} | {r['name']} | {r['kind']} | {' x '.join(map(str, r['shape']))} | {r['n']} | {fmt(r['d'])} | {fmt(r['excluded'], 'd')} |"
-        if null: line += (' | | |' if r['d'] is None and r['excluded'] is None else
+        if null: line += (' | | |' if r['excluded'] is None else
                           f" {fmt(r['null_band'][0])} - {fmt(r['null_band'][1])} | {fmt(r['percentile'], '.0f')} | {fmt(r['z'], '.2f')} |")
         lines.append(line)
     defined = int(np.isfinite(self.d_layers).sum())
@@ -268,6 +271,8 @@ def compare(
 ) -> dict:
     "Where a measurement falls in the null: for cPSE and each d_l, the null's mean, 5-95 % band, the percentile and z-score (of log10 d for d_l)."
     if result.shapes != self.shapes: raise ValueError(f"result has shapes {result.shapes}, the null {self.shapes}")
+    if (result.edges.size - 1, result.scale) != (self.n_bins, self.scale) and not np.isnan(self.values).all():
+        raise ValueError(f"result has {result.edges.size - 1} {result.scale} bins, the null {self.n_bins} {self.scale} bins")
     keys = ('mean', 'band', 'percentile', 'z')
     out = dict(cpse=dict(zip(keys, _sample_summary(self.values, result.value))), d_layers=[])
     with np.errstate(divide='ignore'):
@@ -289,7 +294,7 @@ def cpse_null(
     start:int=0, # index of the first draw in the null's stream
 ) -> CPSENull:
     "cPSE and d_l of `draws` random networks with these layer shapes; draw j comes from its own stream (same bits however many draws, in any order)."
-    shapes = tuple(tuple(int(k) for k in s) for s in shapes)
+    shapes = tuple(tuple(check_int(k, 'shapes', 1, 'a matrix dimension') for k in s) for s in shapes)
     draws = check_int(draws, 'draws', 1, 'the number of random networks')
     if len(shapes) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(shapes)} shapes")
     random_layers(shapes[:1], init, 0)  # checks init and the shapes before any work

@@ -184,7 +184,7 @@ def pse_counts(
     if padding == 'cyclic': rows = np.repeat(np.arange(m), n)
     else: rows = np.repeat(np.arange(m), [s.size for s in spectra])
     counts = np.bincount(rows * n_bins + k, minlength=m * n_bins).reshape(m, n_bins).astype(np.float64)
-    if padding == 'order-free': counts *= n / np.array([s.size for s in spectra], dtype=np.float64)[:, None]
+    if padding == 'order-free': counts = (counts * n) / np.array([s.size for s in spectra], dtype=np.float64)[:, None]  # one rounding: equal ratios, equal floats
     return counts
 
 # %% ../nbs/04_mme.ipynb #525e69bf
