@@ -378,6 +378,8 @@ def answer_ranking(
     family = np.array([float(r['family'] == 'cnn') for r in rows])
     ctrl = np.stack([depth, params], axis=-1)
     ctrl_f = np.stack([depth, params, family], axis=-1)
+    has_null = 'null_mean' in rows[0]  # a study's rows have it; a table built by hand may not
+    ctrl_n = np.stack([depth, params, _col(rows, 'null_mean')], axis=-1) if has_null else None  # and the null's mean cPSE of the shapes
     archs = sorted(set(map(_arch, rows)))
     member = np.array([[_arch(r) == a for r in rows] for a in archs], dtype=np.float64)
     member /= member.sum(axis=1, keepdims=True)  # seed means
@@ -392,6 +394,8 @@ def answer_ranking(
             res['partial'] = _ci(bootstrap_ci(lambda i: rank_correlation(x[i], acc[i], ctrl[i]), n, n_boot, rng))
             if len(set(family)) > 1:
                 res['partial_family'] = _ci(bootstrap_ci(lambda i: rank_correlation(x[i], acc[i], ctrl_f[i]), n, n_boot, rng))
+            if has_null and m in ('cpse_init', 'cpse_trained'):  # what raw cPSE knows beyond what its null knows of the shapes
+                res['partial_null'] = _ci(bootstrap_ci(lambda i: rank_correlation(x[i], acc[i], ctrl_n[i]), n, n_boot, rng))
             wx, wy = _within_ranks(x, groups), _within_ranks(acc, groups)
             res['within'] = _ci(bootstrap_ci(lambda i: np.array([_pearson(wx[np.concatenate([groups[a] for a in row])], wy[np.concatenate([groups[a] for a in row])]) for row in i]),
                                              len(archs), n_boot, rng))
@@ -520,13 +524,13 @@ def summary_markdown(
     md += ['', '## b. Does cPSE rank networks by test accuracy?', '',
            "Spearman's rho with test accuracy; partial: given the ranks of depth and parameter count (and family); within architectures: "
            "ranks over the seeds of each architecture.", '',
-           '| networks | measure | over networks | over architectures (seed means; resampling architectures) | partial (depth, params) | partial (depth, params, family) | within architectures (resampling architectures) |', '|---|---|---|---|---|---|---|']
+           '| networks | measure | over networks | over architectures (seed means; resampling architectures) | partial (depth, params) | partial (depth, params, family) | partial (depth, params, null mean) | within architectures (resampling architectures) |', '|---|---|---|---|---|---|---|---|']
     for f in fams:
         r = part(f, 'ranking')
         for m in RANK_MEASURES:
             if m not in r: continue
             x = r[m]
-            md.append(f"| {f} ({r['networks']}) | {m} | {_est(x['networks'])} | {_est(x['architectures'])} | {_est(x.get('partial'))} | {_est(x.get('partial_family'))} | {_est(x.get('within'))} |")
+            md.append(f"| {f} ({r['networks']}) | {m} | {_est(x['networks'])} | {_est(x['architectures'])} | {_est(x.get('partial'))} | {_est(x.get('partial_family'))} | {_est(x.get('partial_null'))} | {_est(x.get('within'))} |")
     md += ['', '## c. Does d_l fall with l?', '',
            'Slope of log10 d_l on log10 l per network (networks with >= 3 distances), against the Kaiming null of the same shapes; '
            'the null column is the reference (the mean d_l of i.i.d. layers falls as l^-2, chapter 6, but one short cascade\'s slope is shallower). '
