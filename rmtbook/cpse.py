@@ -283,6 +283,8 @@ def compare(
     return out
 
 # %% ../nbs/06_cpse.ipynb #d17ffb12
+_NULL_MIN_WORK = 5 << 20  # threads pay from about this much SVD work per draw (benchmarks/README.md)
+
 def cpse_null(
     shapes, # matrix shapes (n_out, n_in) of the network's layers, in cascade order
     init:str='kaiming', # 'gaussian', 'kaiming' or 'orthogonal' (see `random_layers`)
@@ -302,5 +304,7 @@ def cpse_null(
     def one(j):
         spectra = layer_spectra(random_layers(shapes, init, item_rng(root, start + j, 'cpse_null')))
         return spectra_cascade(spectra, n_bins, scale)[2]
-    d = np.array(thread_map(one, range(draws)), dtype=np.float64).reshape(draws, len(shapes) - 2)
+    work = sum(p * q * min(p, q) for p, q in shapes)  # one draw's SVDs, in units of flops up to a constant
+    runner = thread_map if work >= _NULL_MIN_WORK else (lambda f, items: [f(j) for j in items])  # below it threads lose to the GIL
+    d = np.array(runner(one, range(draws)), dtype=np.float64).reshape(draws, len(shapes) - 2)
     return CPSENull(init, shapes, n_bins, scale, _mean_log10(d), d)
