@@ -217,6 +217,8 @@ def _cpse_command(args) -> int:
     "Run `rmtbook cpse`; a one-line error and status 1 when the file cannot be measured."
     from rmtbook.layers import layer_matrices
     try:
+        if args.compat and (args.null or args.bins != 10 or args.scale != 'linear'):
+            raise ValueError("--compat is the published measure as published: it takes no --null, --bins or --scale")
         if args.compat:  # bristol's own choice of weights, read once
             from rmtbook.compat.bristol import cpse_measure_file
             d, value = cpse_measure_file(args.path)
