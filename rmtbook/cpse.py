@@ -13,7 +13,7 @@ from .core import batched_linalg, check_int, check_memory, thread_map
 from .ensembles import haar_unitary
 from .layers import LayerMatrices, layer_matrices
 from .rng import item_rng, seed_sequence
-from .spectra import bin_index
+from .mme import pse_counts
 
 # %% auto #0
 __all__ = ['NULL_MODELS', 'layer_spectra', 'CPSE', 'cascade_omega', 'cascade_distances', 'spectra_cascade', 'cpse',
@@ -93,12 +93,6 @@ def cascade_distances(
     return d, ((a > 0) != (b > 0)).sum(axis=-1)
 
 # %% ../nbs/06_cpse.ipynb #bbfd7fd2
-def _layer_counts(spectra, edges):
-    "Integer counts (L, K) of each spectrum in the bins."
-    k = bin_index(np.concatenate(spectra), edges).ravel()
-    rows = np.repeat(np.arange(len(spectra)), [s.size for s in spectra])
-    return np.bincount(rows * (edges.size - 1) + k, minlength=len(spectra) * (edges.size - 1)).reshape(len(spectra), -1)
-
 def spectra_cascade(
     spectra, # squared singular values of each layer, in cascade order (at least 3 layers)
     n_bins:int=10, # equal bins over the range of all the spectra
@@ -118,10 +112,8 @@ def spectra_cascade(
         spectra = [np.log10(s) for s in spectra]
         lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
     edges = np.linspace(lo - 0.5, hi + 0.5, 2) if flat else np.linspace(lo, hi, n_bins + 1)
-    sizes = np.array([s.size for s in spectra])
-    n = int(sizes.max())
-    weighted = (_layer_counts(spectra, edges) * n) / sizes[:, None]  # c N / n_i in one rounding: equal ratios, equal floats
-    omega = cascade_omega(weighted, n)
+    n = max(s.size for s in spectra)
+    omega = cascade_omega(pse_counts(spectra, edges, n, 'order-free'), n)  # chapter 4's weights (c N)/n_i: equal ratios, equal floats
     return (omega, edges, *cascade_distances(omega))
 
 # %% ../nbs/06_cpse.ipynb #152e4478

@@ -9,7 +9,7 @@ from scipy import stats
 from .core import check_int, check_size, check_spectrum_list, check_start, resolve_edges, thread_map, wrap_phase
 from .rng import draw_items, item_rng, item_seed, seed_sequence
 from .ensembles import ENSEMBLES, check_ensemble, eigenphases, eigenvalues
-from .spectra import bin_index
+from .spectra import bin_index, cue_number_variance, uniform_number_variance
 
 # %% auto #0
 __all__ = ['MIXED_ENSEMBLES', 'truncated_binomial', 'mixed_sizes', 'mixed_ensemble', 'MixedSpectra', 'mixed_spectra',
@@ -208,18 +208,6 @@ def periodic_spectral_ergodicity(
     return ((c - c.mean(axis=0))**2).sum(axis=0) / (c.shape[0] * n)
 
 # %% ../nbs/04_mme.ipynb #94a0cdae
-def _number_variance_by_size(sizes, widths, law):
-    "Sigma2_n(w) for every size n and bin width w, (S, K): the exact CUE number variance, or n p (1 - p) for independent phases."
-    sizes, widths = np.asarray(sizes, dtype=np.int64), np.asarray(widths, dtype=np.float64)
-    p = widths / (2 * np.pi)
-    binomial = sizes[:, None] * p * (1 - p)
-    if law == 'uniform': return binomial
-    k = np.arange(1, sizes.max() + 1)[:, None]
-    a = (1 - np.cos(k * widths)) / k**2
-    # sum_{k <= n} (n - k) a_k = n A_n - B_n, with A, B the running sums of a_k and k a_k: every size in one pass
-    big_a, big_b = np.cumsum(a, axis=0)[sizes - 1], np.cumsum(k * a, axis=0)[sizes - 1]
-    return binomial - (sizes[:, None] * big_a - big_b) / np.pi**2
-
 def expected_periodic_spectral_ergodicity(
     n:int, # largest size N, the padded length
     mu:float, # mixture coefficient, 0 < mu <= 1
@@ -234,7 +222,8 @@ def expected_periodic_spectral_ergodicity(
     if law not in ('cue', 'uniform'): raise ValueError(f"law must be 'cue' or 'uniform', got {law!r}")
     k, w = sizes.xk, sizes.pk
     widths = np.diff(resolve_edges(bin_width, n_bins)[0])
-    var_x = w @ ((n / k[:, None])**2 * _number_variance_by_size(k, widths, law))
+    variance = {'cue': cue_number_variance, 'uniform': uniform_number_variance}[law](k, widths)  # (sizes, bins)
+    var_x = w @ ((n / k[:, None])**2 * variance)
     return (m - 1) / m * var_x / n
 
 # %% ../nbs/04_mme.ipynb #3200a533

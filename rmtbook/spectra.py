@@ -85,29 +85,39 @@ def phase_histogram(
     return spectral_histogram(wrap_phase(check_spectra(phases, 'phases')), resolve_edges(bin_width, n_bins)[0])
 
 # %% ../nbs/02_spectra.ipynb #4bfe8af3
+def _check_sizes(n, meaning):
+    "An int >= 1, or an array of them (NumPy integers), as int64; the error names `n`."
+    if np.ndim(n) == 0: return np.int64(check_int(n, 'n', 1, meaning))
+    a = np.asarray(n)
+    if a.dtype == bool or not np.issubdtype(a.dtype, np.integer): raise TypeError(f"n must be integers >= 1 ({meaning}), got dtype {a.dtype}")
+    if a.size == 0 or (a < 1).any(): raise ValueError(f"n must be integers >= 1 ({meaning}), got {a.min() if a.size else 'none'}")
+    return a.astype(np.int64)
+
 def cue_number_variance(
-    n:int, # matrix size N
+    n, # matrix size N, or an array of sizes (every one at the cost of the largest)
     theta, # arc length(s) in radians, 0 <= theta <= 2 pi
 ) -> np.ndarray:
-    "Exact variance of the number of CUE(N) eigenphases in an arc of length theta."
-    n = check_int(n, 'n', 1, 'the matrix size')
+    "Exact variance of the number of CUE(N) eigenphases in an arc of length theta: shape n.shape + theta.shape."
+    sizes = _check_sizes(n, 'the matrix size')
     t = np.asarray(theta, dtype=np.float64)
     if not np.all((t >= 0) & (t <= 2 * np.pi)): raise ValueError("theta must lie in [0, 2 pi]")
-    k = np.arange(1, n + 1)
-    p = t / (2 * np.pi)
-    tail = ((n - k) * (1 - np.cos(t[..., None] * k)) / k**2).sum(axis=-1)
-    return n * p * (1 - p) - tail / np.pi**2
+    k = np.arange(1, sizes.max() + 1).reshape((-1,) + (1,) * t.ndim)
+    a = (1 - np.cos(k * t)) / k**2
+    # sum_{k <= n} (n - k) a_k = n A_n - B_n, A and B the running sums of a_k and k a_k: every size in one pass
+    big_a, big_b = np.cumsum(a, axis=0)[sizes - 1], np.cumsum(k * a, axis=0)[sizes - 1]
+    nn, p = sizes.reshape(sizes.shape + (1,) * t.ndim), t / (2 * np.pi)
+    return nn * p * (1 - p) - (nn * big_a - big_b) / np.pi**2
 
 # %% ../nbs/02_spectra.ipynb #e1bb1e69
 def uniform_number_variance(
-    n:int, # number of independent uniform phases
+    n, # number of independent uniform phases, or an array of them
     theta, # arc length(s) in radians
 ) -> np.ndarray:
-    "Binomial variance N p (1 - p) of the count of independent uniform phases in an arc of length theta."
-    n = check_int(n, 'n', 1, 'the number of phases')
+    "Binomial variance N p (1 - p) of the count of independent uniform phases in an arc of length theta: shape n.shape + theta.shape."
+    sizes = _check_sizes(n, 'the number of phases')
     p = np.asarray(theta, dtype=np.float64) / (2 * np.pi)
     if not np.all((p >= 0) & (p <= 1)): raise ValueError("theta must lie in [0, 2 pi]")
-    return n * p * (1 - p)
+    return sizes.reshape(sizes.shape + (1,) * p.ndim) * p * (1 - p)
 
 # %% ../nbs/02_spectra.ipynb #169410af
 def uniform_phases(
