@@ -4,10 +4,12 @@
 
 # %% ../nbs/99_cli.ipynb #a313ddd6
 from __future__ import annotations
-import argparse, json, sys, time
+import argparse, errno, io, json, os, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 from . import __version__
+from .core import check_int, check_memory
+from .layers import printable_name
 from .ensembles import (ENSEMBLES, cue, coe, cse, cbe_phases, eigenphases, trace_powers, symplectic_dual,
                                cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
 from .spectra import cue_number_variance, phase_edges, phase_spacings, wigner_surmise
@@ -31,26 +33,52 @@ def _exact_check(ensemble, law, deviation, tol=1e-10):
 
 def _dagger(a): return np.conj(np.swapaxes(a, -1, -2))
 
+def _unitarity_error(
+    u, # unitary matrices (..., n, n)
+) -> float:
+    "max|U^H U - I| over a batch, without an identity matrix: 1 is subtracted from the product's diagonal in place."
+    g = _dagger(u) @ u
+    i = np.arange(u.shape[-1])
+    g[..., i, i] -= 1
+    return float(np.abs(g).max())
+
+def _checks_bytes(
+    n:int, # matrix size
+    m:int, # matrices per ensemble
+    fixed:int=48 << 20, # bytes of numba's compiled kernels and the like
+) -> int:
+    "Bytes `tour_checks(n, m)` allocates at its peak (measured with tracemalloc; the tests below keep it above the measured peak)."
+    # Each ensemble's batch is freed before the next one is drawn, so the peak is the largest single step: GSE's,
+    # 160 bytes per m n^2 (its (m, 2, n, 2n) draws, the two n x n blocks, the 2n x 2n matrices, |H| and temporaries),
+    # rounded up to 168. The (m, n) spectra and their trace powers cost at most a few hundred bytes per m n, and
+    # numba's kernels of cbe_phases (compiled on first use, then kept) about 35 MiB: `fixed`.
+    return 168 * m * n * n + 256 * m * n + fixed
+
 def tour_checks(
-    n:int=16, # matrix size (distinct eigenvalues)
+    n:int=16, # matrix size (distinct eigenvalues), at least 2
     m:int=2000, # matrices per ensemble
     seed:int=2024, # seed of every ensemble (SPEC 7 int seed)
 ) -> list[dict]:
     "Sample each ensemble and compare it with exact laws; one dict per check."
-    rows, eye = [], np.eye(n)
+    n, m = check_int(n, 'n', 2, 'the matrix size'), check_int(m, 'm', 8, 'matrices per ensemble')
+    check_memory(_checks_bytes(n, m), f"tour_checks(n={n}, m={m})")  # before anything is allocated
+    rows = []
     u = cue(n, m, seed)
     tr = np.abs(trace_powers(eigenphases(u, check_unitary=False), [1, n // 2, 2 * n]))**2
-    rows.append(_exact_check('CUE', 'unitary: max|U^H U - I|', float(np.abs(_dagger(u) @ u - eye).max())))
+    rows.append(_exact_check('CUE', 'unitary: max|U^H U - I|', _unitarity_error(u)))
+    del u  # each batch is freed before the next is drawn: the peak is one ensemble's, not their sum
     for j, k in enumerate((1, n // 2, 2 * n)):
         rows.append(_moment_check('CUE', f'E|Tr U^{k}|^2 = min(k, n)', tr[:, j], cue_trace_moment(k, n)))
     s = coe(n, m, seed)
     rows.append(_exact_check('COE', 'symmetric: max|S - S^T|', float(np.abs(s - np.swapaxes(s, -1, -2)).max())))
     rows.append(_moment_check('COE', f'E|Tr S^{n // 2}|^2 (exact COE law)',
                               np.abs(trace_powers(eigenphases(s), [n // 2])[:, 0])**2, coe_trace_moment(n // 2, n)))
+    del s
     q = cse(n, m // 4, seed)
     rows.append(_exact_check('CSE', 'self-dual: max|J S^T J^T - S|', float(np.abs(symplectic_dual(q) - q).max())))
     rows.append(_moment_check('CSE', 'E|Tr U|^2 = 2n/(4(n-1)+2), Kramers pairs',
                               np.abs(trace_powers(eigenphases(q, kramers=True), [1])[:, 0])**2, cbe_trace_moment(n, 4.0)))
+    del q
     for beta in (0.5, 3.0):
         ph = cbe_phases(n, beta, m, seed)
         rows.append(_moment_check(f'CbetaE b={beta:g}', 'E|Tr U|^2 = 2n/(b(n-1)+2)',
@@ -126,7 +154,7 @@ def _plot_ensembles(path, n, m, seed):
         axes[1, j].plot(x, wigner_surmise(beta).pdf(x), 'k', lw=1, label=f'Wigner surmise, beta = {beta}')
         axes[1, j].set_xlabel('spacing s'); axes[1, j].legend(fontsize=8)
     axes[0, 0].legend(fontsize=8)
-    fig.tight_layout(); fig.savefig(path, dpi=90)
+    fig.tight_layout(); fig.savefig(path, dpi=90, format='png')
 
 def _plot_ergodicity(path, erg):
     from matplotlib.figure import Figure
@@ -138,7 +166,7 @@ def _plot_ergodicity(path, erg):
     mid = np.sqrt(sizes[1:] * sizes[:-1])
     b.loglog(mid, erg['d'], 'o', label='measured'); b.loglog(mid, erg['d_expected'], '-', label='from the exact profiles')
     b.set_xlabel('N (between consecutive sizes)'); b.set_ylabel('D'); b.set_title('spectral ergodicity distance'); b.legend()
-    fig.tight_layout(); fig.savefig(path, dpi=90)
+    fig.tight_layout(); fig.savefig(path, dpi=90, format='png')
 
 def _plot_cpse(path, result):
     from matplotlib.figure import Figure
@@ -151,7 +179,7 @@ def _plot_cpse(path, result):
     ax.set_xticks(layer)  # layers are integers
     ax.set_xlabel('layer l + 1 joining the ensemble'); ax.set_ylabel('d_l'); ax.legend(fontsize=8)
     ax.set_title(f'cascading PSE: cPSE = {result.value:.4f}')
-    fig.tight_layout(); fig.savefig(path, dpi=90)
+    fig.tight_layout(); fig.savefig(path, dpi=90, format='png')
 
 def _markdown_table(rows):
     head = '| ensemble | law | expected | measured | score | result |\n|---|---|---|---|---|---|'
@@ -160,20 +188,83 @@ def _markdown_table(rows):
                                f"{'PASS' if r['ok'] else 'FAIL'} |" for r in rows])
 
 # %% ../nbs/99_cli.ipynb #7528262a
+_TOUR_FILES = ('summary.md', 'ensembles.png', 'ergodicity.png', 'cpse.png') # what a tour writes into its folder
+
+def _tour_sizes(
+    quick:bool, # the quick tour
+) -> tuple:
+    "(matrices per ensemble, sizes of the ergodicity step, matrices per size) of a full or a quick tour."
+    return (1000, (8, 16, 32, 64), 200) if quick else (10000, (8, 16, 32, 64, 128), 1000)
+
+def _tour_bytes(
+    n:int, # matrix size of the checks
+    quick:bool, # the quick tour
+) -> int:
+    "Bytes the whole tour allocates at its peak: its largest step, the checks at `n` or the ergodicity step's largest CUE batch."
+    m, sizes, m_erg = _tour_sizes(quick)
+    # cue(N, m_erg) holds the Ginibre draw, Q, R and the joined result: 64 bytes per m N^2. What the tour imports and
+    # keeps (numba's kernels, torch, matplotlib and its fonts: about 120 MiB measured) and the figures: 160 MiB
+    return max(_checks_bytes(n, m, fixed=0), 64 * m_erg * max(sizes)**2) + (160 << 20)
+
+def _tour_folder(
+    out, # the folder of the tour
+    n:int, # matrix size of the checks
+    quick:bool, # the quick tour's sizes
+    seed:int, # seed of every ensemble
+    overwrite:bool, # replace the files of an earlier tour (never a symbolic link)
+    cli:bool=False, # name the command's options (--n, --force) in the messages, not the function's arguments
+) -> Path:
+    "Every check of the tour that needs no computation, before anything is allocated or written; then the folder, created."
+    n, seed = check_int(n, 'n', 2, 'the matrix size'), check_int(seed, 'seed', 0, 'the seed')
+    check_memory(_tour_bytes(n, quick), f"--n {n}{' --quick' if quick else ''}" if cli else f"run_tour(n={n}, quick={quick})")
+    force = '--force' if cli else 'overwrite=True'
+    out = Path(out)
+    if os.path.lexists(out) and not out.is_dir(): raise NotADirectoryError(f"{out}: exists and is not a folder")
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise OSError(f"{out}: cannot create the folder ({e.strerror or e})") from e
+    try:
+        with tempfile.TemporaryFile(dir=out): pass  # the only sure test of writing (os.access says yes to root everywhere)
+    except OSError as e: raise OSError(f"{out}: cannot write into the folder ({e.strerror or e})") from e
+    held = []
+    for name in _TOUR_FILES:
+        path = out / name
+        if path.is_symlink():
+            raise FileExistsError(f"{path}: is a symbolic link; the tour never writes through one, even with {force}: "
+                                  "remove it or choose another folder")
+        if path.exists() and not path.is_file(): raise FileExistsError(f"{path}: exists and is not a regular file")
+        if path.exists(): held.append(name)
+    if held and not overwrite:
+        raise FileExistsError(f"{out}: holds an earlier tour ({', '.join(held)}); pass {force} to replace it, or choose another folder")
+    return out
+
+def _write_file(
+    path:Path, # the file to write
+    data:bytes, # its content
+    overwrite:bool, # replace an existing regular file
+):
+    "Write `data` to `path`, never through a symbolic link, and over an existing file only with `overwrite`."
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0) | (os.O_TRUNC if overwrite else os.O_EXCL)
+    if os.path.islink(path): raise FileExistsError(f"{path}: is a symbolic link; the tour never writes through one")
+    try: fd = os.open(path, flags, 0o644)
+    except OSError as e:  # a link or a file made while the tour ran: O_NOFOLLOW says ELOOP, O_EXCL says EEXIST
+        if e.errno == errno.ELOOP: raise FileExistsError(f"{path}: is a symbolic link; the tour never writes through one") from e
+        raise
+    with os.fdopen(fd, 'wb') as f: f.write(data)
+
 def run_tour(
-    out:str|Path='rmtbook-tour', # folder for summary.md and the figures (created)
+    out:str|Path='rmtbook-tour', # folder for summary.md and the figures (created); a symbolic link to a folder is followed
     quick:bool=False, # fewer matrices and sizes: a few seconds
-    n:int=16, # matrix size of the exact-law checks
+    n:int=16, # matrix size of the exact-law checks, at least 2
     seed:int=2024, # seed of every ensemble
     progress:bool=True, # progress bars (tqdm, when installed and stderr is a terminal)
+    overwrite:bool=False, # replace the summary and figures of an earlier tour in `out` (a symbolic link among them: never)
 ) -> dict:
     "The whole tour: checks, figures and summary.md in `out`; returns the rows, the cPSE and the files written."
     from rmtbook.cpse import cpse
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = _tour_folder(out, n, quick, seed, overwrite)
     try: import matplotlib
     except ImportError: matplotlib = None
-    m = 1000 if quick else 10000
-    sizes, m_erg = ((8, 16, 32, 64), 200) if quick else ((8, 16, 32, 64, 128), 1000)
+    m, sizes, m_erg = _tour_sizes(quick)
     steps = ['exact laws', 'ergodicity over sizes', 'cPSE', 'figures' if matplotlib else 'summary']
     try:
         from tqdm.auto import tqdm
@@ -186,11 +277,11 @@ def run_tour(
     step(steps[1]); erg = tour_ergodicity(sizes, m_erg, seed); rows += erg['rows']
     step(steps[2]); layers, model = tour_layers(seed); result = cpse(layers, null='kaiming', draws=100 if quick else 400, rng=seed)
     step(steps[3])
-    files = []
+    data = {}  # name: bytes, written together at the end
     if matplotlib is not None:
-        for name, draw in (('ensembles.png', lambda p: _plot_ensembles(p, n, m // 4, seed)),
-                           ('ergodicity.png', lambda p: _plot_ergodicity(p, erg)), ('cpse.png', lambda p: _plot_cpse(p, result))):
-            draw(out / name); files.append(out / name)
+        for name, draw in (('ensembles.png', lambda f: _plot_ensembles(f, n, m // 4, seed)),
+                           ('ergodicity.png', lambda f: _plot_ergodicity(f, erg)), ('cpse.png', lambda f: _plot_cpse(f, result))):
+            buf = io.BytesIO(); draw(buf); data[name] = buf.getvalue()
     if bar is not None: bar.update(1); bar.close()
     failed = sum(not r['ok'] for r in rows)
     d_table = '\n'.join(['| sizes | D measured | D from exact profiles |', '|---|---|---|'] +
@@ -208,34 +299,104 @@ def run_tour(
           'random layers of the same shapes drawn as torch draws them (the Kaiming null): a d or a cPSE inside its band is what '
           'the shapes alone give (the 5-95 % band leaves out one draw in ten of the null itself).', '', result.table(), '', fig('cpse.png', 'd_layers against depth, with the null band')]
     if matplotlib is None: md += ['', 'Figures were not drawn: matplotlib is not installed (pip install "rmtbook[plot]").']
-    (out / 'summary.md').write_text('\n'.join(md) + '\n')
-    files.append(out / 'summary.md')
+    data['summary.md'] = ('\n'.join(md) + '\n').encode()
+    files = []
+    for name, b in data.items(): _write_file(out / name, b, overwrite); files.append(out / name)
     return dict(rows=rows, failed=failed, cpse=result.value, cpse_result=result, ergodicity=erg, files=files, seconds=time.perf_counter() - t0)
 
+# %% ../nbs/99_cli.ipynb #5dd41f8d
+def _table_cell(x, fmt='.4g'):
+    "A value as a table cell: numbers formatted, None and NaN as empty, names made printable."
+    if x is None or (isinstance(x, float) and not np.isfinite(x)): return '' if x is None or np.isnan(x) else str(x)
+    if isinstance(x, (bool, np.bool_)): return str(bool(x))
+    if isinstance(x, (int, np.integer)): return str(int(x))
+    if isinstance(x, (float, np.floating)): return format(float(x), fmt)
+    return printable_name(x)
+
+def _text_table(rows, columns):
+    "An aligned plain-text table of dict rows."
+    cells = [list(columns)] + [[_table_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    return '\n'.join('  '.join(v.rjust(w) if k and v[:1] in '-0123456789' else v.ljust(w) for k, (v, w) in enumerate(zip(row, widths))).rstrip()
+                     for row in cells)
+
+def _csv_text(rows, columns):
+    "CSV of dict rows (None as an empty field; names made printable)."
+    import csv
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator='\n')
+    w.writerow(columns)
+    for r in rows: w.writerow(['' if r.get(c) is None else printable_name(r[c]) if isinstance(r[c], str) else
+                               'x'.join(map(str, r[c])) if isinstance(r[c], (list, tuple)) else r[c] for c in columns])
+    return buf.getvalue().rstrip('\n')
+
+def _json_value(x):
+    "A value for strict JSON: NaN and infinities become None (the caller says why beside it)."
+    if isinstance(x, (float, np.floating)): return float(x) if np.isfinite(x) else None
+    if isinstance(x, np.integer): return int(x)
+    if isinstance(x, np.bool_): return bool(x)
+    return x
+
 # %% ../nbs/99_cli.ipynb #2a831bdd
-def _cpse_command(args) -> int:
-    "Run `rmtbook cpse`; a one-line error and status 1 when the file cannot be measured."
-    from rmtbook.layers import layer_matrices
+def _cpse_command(args, parser) -> int:
+    "Run `rmtbook cpse`: 0 when measured, 1 when the input cannot be measured (one line on stderr); usage errors exit 2 through argparse."
+    if args.compat:
+        extra = [o for o, used in (('--null', args.null), ('--bins', args.bins != 10), ('--scale', args.scale != 'linear'),
+                                   ('--include', args.include), ('--exclude', args.exclude), ('--device', args.device != 'cpu'),
+                                   ('--method', args.method != 'auto'), ('--format csv', args.format == 'csv')) if used]
+        if extra: parser.error(f"--compat is the published measure as published: it takes no {', '.join(extra)}")
+    if args.bins < 1: parser.error(f"--bins must be at least 1, got {args.bins}")
+    if args.draws < 1: parser.error(f"--draws must be at least 1, got {args.draws}")
+    if args.seed < 0: parser.error(f"--seed must be a non-negative integer, got {args.seed}")
     try:
-        if args.compat and (args.null or args.bins != 10 or args.scale != 'linear'):
-            raise ValueError("--compat is the published measure as published: it takes no --null, --bins or --scale")
         if args.compat:  # bristol's own choice of weights, read once
             from rmtbook.compat.bristol import cpse_measure_file
             d, value = cpse_measure_file(args.path)
-            finite = lambda x: float(x) if np.isfinite(x) else None  # strict JSON
-            out = dict(cpse=finite(value), d_layers=[finite(x) for x in d], measure='bristol 0.2.14 cpse_measure')
-            print(json.dumps(out, allow_nan=False) if args.json else
+            out = dict(cpse=_json_value(value), d_layers=[_json_value(x) for x in d], measure='bristol 0.2.14 cpse_measure')
+            print(json.dumps(out, allow_nan=False) if args.format == 'json' else
                   '\n'.join([f'd_layers (published measure, {len(d)} distances):'] + [f'  {x:.10g}' for x in d] + [f'cPSE = {value:.6f}']))
             return 0
-        layers = layer_matrices(args.path)
-        if len(layers) == 0: raise ValueError(f"{args.path}: no 2-D weights found ({len(layers.skipped)} tensors skipped)")
+        from rmtbook.layers import layer_stream
         from rmtbook.cpse import cpse
-        result = cpse(layers, args.bins, args.scale, null=args.null, draws=args.draws, rng=args.seed)
-        print(json.dumps(result.to_dict(), allow_nan=False) if args.json else result.table())
-        return 0
+        layers = layer_stream(args.path, include=args.include, exclude=args.exclude)
+        if len(layers) == 0: raise ValueError(f"{args.path}: no 2-D weights found ({len(layers.skipped)} tensors skipped)")
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', RuntimeWarning)  # an undefined cPSE is reported in the output itself
+            result = cpse(layers, args.bins, args.scale, null=args.null, draws=args.draws, rng=args.seed,
+                          method=args.method, device=args.device, progress=True)
     except (OSError, ValueError, TypeError, ImportError) as e:
-        print(f"rmtbook cpse: error: {e}", file=sys.stderr)
+        print(f"rmtbook cpse: error: {printable_name(e)}", file=sys.stderr)
         return 1
+    if args.format == 'json': print(json.dumps(result.to_dict(), allow_nan=False))
+    elif args.format == 'csv':
+        rows = result.rows()
+        print(_csv_text(rows, list(rows[0])))
+    else: print(result.table())
+    return 0
+
+# %% ../nbs/99_cli.ipynb #b63b82aa
+_ESD_TABLE = ('name', 'kind', 'N', 'M', 'lambda_max', 'log_norm', 'stable_rank', 'entropy', 'alpha', 'xmin', 'D', 'num_pl_spikes', 'mp_bulk_max', 'num_spikes') # the columns `rmtbook esd` prints as a table (json and csv give every column)
+
+def _esd_command(args, parser) -> int:
+    "Run `rmtbook esd`: 0 when a layer was reported, 1 when the input cannot be; usage errors exit 2 through argparse."
+    if args.seed is not None and args.seed < 0: parser.error(f"--seed must be a non-negative integer, got {args.seed}")
+    if args.seed is not None and not args.randomize: parser.error("--seed seeds the randomised baseline: give --randomize too")
+    try:
+        from rmtbook.esd import esd_report
+        df = esd_report(args.path, conv=args.conv, include=args.include, exclude=args.exclude, randomize=args.randomize,
+                        rng=args.seed, method=args.method, device=args.device, progress=True)
+    except (OSError, ValueError, TypeError, ImportError) as e:
+        print(f"rmtbook esd: error: {printable_name(e)}", file=sys.stderr)
+        return 1
+    rows = [{k: _json_value(v) for k, v in r.items()} for r in df.to_dict('records')]
+    if args.format == 'json':
+        settings = {k: _json_value(v) for k, v in df.attrs.items() if k != 'skipped'}
+        print(json.dumps(dict(settings=settings, layers=rows, skipped=df.attrs.get('skipped', {})), allow_nan=False))
+    elif args.format == 'csv': print(_csv_text(rows, list(df.columns)))
+    else:
+        print(_text_table(rows, [c for c in _ESD_TABLE if c in df.columns]))
+        if df.attrs.get('skipped'): print(f"\n{len(df.attrs['skipped'])} tensors skipped (--format json lists them with the reasons)")
+    return 0
 
 # %% ../nbs/99_cli.ipynb #6e055564
 def _study_command(args) -> int:
@@ -261,14 +422,32 @@ def main(
     p = argparse.ArgumentParser(prog='rmtbook', description='Random matrix theory for deep learning.')
     p.add_argument('--version', action='version', version=f'rmtbook {__version__}')
     sub = p.add_subparsers(dest='command', required=True)
-    t = sub.add_parser('tour', help='sample every ensemble and check it against exact laws')
+    t = sub.add_parser('tour', help='sample every ensemble and check it against exact laws',
+                       epilog='exit status: 0 when every check passes, 1 when a check fails, 2 when the tour cannot run: '
+                              'a bad option, --n too large for the memory, --out not a writable folder, holding an earlier tour '
+                              '(without --force) or a symbolic link in place of one of its files.')
     t.add_argument('--quick', action='store_true', help="1000 matrices per ensemble instead of 10000, fewer sizes (a few seconds)")
     t.add_argument('--out', default='rmtbook-tour', help='folder for summary.md and the figures (default ./rmtbook-tour)')
+    t.add_argument('--force', action='store_true', help='replace the summary and figures of an earlier tour in --out '
+                                                        '(never through a symbolic link)')
     t.add_argument('--n', type=int, default=16, help='matrix size (default 16)')
     t.add_argument('--seed', type=int, default=2024, help='seed of every ensemble (default 2024)')
-    c = sub.add_parser('cpse', help='cascading PSE of the weights in a checkpoint (.pt, .pth, .safetensors, .npz)')
-    c.add_argument('path', help='the weights file')
-    c.add_argument('--json', action='store_true', help='print JSON instead of a table')
+    def analysis(name, help_text):
+        "A subcommand that analyses a weights file or folder: the options `esd` and `cpse` share."
+        a = sub.add_parser(name, help=help_text, epilog='exit status: 0 when analysed, 1 when the input cannot be analysed, 2 on a usage error')
+        a.add_argument('path', help='a weights file (.pt, .pth, .bin, TorchScript, .safetensors, .npz) or a folder of .safetensors shards')
+        a.add_argument('--format', choices=('table', 'json', 'csv'), default='table', help='output format (default table; json is strict RFC 8259)')
+        a.add_argument('--json', action='store_const', const='json', dest='format', help='the same as --format json')
+        a.add_argument('--include', metavar='REGEX', help='only the layers whose name matches (re.search)')
+        a.add_argument('--exclude', metavar='REGEX', help='leave out the layers whose name matches')
+        a.add_argument('--device', default='cpu', help="where the spectra are computed: cpu (default) or a torch device such as cuda")
+        a.add_argument('--method', choices=('auto', 'svd', 'gram'), default='auto', help='spectra on the CPU: auto (default), svd or gram (chapter 5)')
+        return a
+    e = analysis('esd', 'per-layer spectral report of a checkpoint: weightwatcher\'s columns, Marchenko-Pastur fit, power-law tail (chapter 14)')
+    e.add_argument('--conv', choices=('reshape', 'slices'), default='reshape', help='convolutions as one C_out x C_in*k matrix (default) or weightwatcher\'s k slices')
+    e.add_argument('--randomize', action='store_true', help='add the randomised baseline: each layer\'s entries permuted, seeded')
+    e.add_argument('--seed', type=int, help='seed of the randomised baseline (default: fresh entropy, reported in the JSON settings)')
+    c = analysis('cpse', 'cascading PSE of the weights in a checkpoint file or folder (chapter 6)')
     c.add_argument('--compat', action='store_true', help="the published measure (bristol 0.2.14's cpse_measure) instead of the corrected one")
     c.add_argument('--bins', type=int, default=10, help='number of bins of the corrected measure (default 10)')
     c.add_argument('--scale', choices=('linear', 'log'), default='linear', help='bins over sigma^2 or log10 sigma^2 (default linear)')
@@ -279,13 +458,20 @@ def main(
     s.add_argument('--quick', action='store_true', help='16 networks, 10 epochs (seconds) instead of the 224 of the committed study (minutes)')
     s.add_argument('--out', default='rmtbook-study', help='folder for study.csv, study.png, summary.md, summary.json, versions.json (default ./rmtbook-study)')
     args = p.parse_args(argv)
-    if args.command == 'cpse': return _cpse_command(args)
+    if args.command == 'cpse': return _cpse_command(args, c)
+    if args.command == 'esd': return _esd_command(args, e)
     if args.command == 'study': return _study_command(args)
-    if args.n < 2: p.error('--n must be at least 2')
-    if args.seed < 0: p.error('--seed must be a non-negative integer')
-    m = 1000 if args.quick else 10000
+    if args.n < 2: t.error('--n must be at least 2')
+    if args.seed < 0: t.error('--seed must be a non-negative integer')
+    try: _tour_folder(args.out, args.n, args.quick, args.seed, args.force, cli=True)  # memory and folder, before any work
+    except ValueError as e: t.error(str(e))
+    except OSError as e: t.error(f'--out {e}')
+    m = _tour_sizes(args.quick)[0]
     print(f'rmtbook {__version__} tour: n = {args.n}, {m} matrices per ensemble, seed {args.seed}\n')
-    got = run_tour(args.out, args.quick, args.n, args.seed)
+    try: got = run_tour(args.out, args.quick, args.n, args.seed, overwrite=args.force)
+    except OSError as e:  # the folder changed while the tour ran (a file or a link appeared, the disk filled up)
+        print(f'rmtbook tour: error: {e}', file=sys.stderr)
+        return 2
     print(format_checks(got['rows']))
     print(f"\ncPSE of the built-in network: {got['cpse']:.4f}")
     print(f"{len(got['rows']) - got['failed']} passed, {got['failed']} failed in {got['seconds']:.1f} s")

@@ -12,8 +12,9 @@ import numpy as np
 # %% auto #0
 __all__ = ['KRAMERS_TOL', 'check_int', 'check_start', 'check_size', 'check_n', 'check_positive', 'check_beta', 'check_square',
            'check_spectra', 'check_spectrum_list', 'available_memory', 'check_memory', 'wrap_phase', 'sorted_phases',
-           'kramers_phases', 'kramers_values', 'bin_edges', 'phase_edges', 'resolve_edges', 'available_cores',
-           'chunk_ranges', 'get_linalg_threads', 'linalg_threads', 'single_thread_blas', 'batched_linalg', 'thread_map']
+           'kramers_phases', 'kramers_values', 'grid_bins', 'bin_edges', 'phase_edges', 'resolve_edges',
+           'available_cores', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads', 'single_thread_blas',
+           'batched_linalg', 'thread_map']
 
 # %% ../nbs/12_core.ipynb #27cdb913
 def check_int(
@@ -209,13 +210,13 @@ def kramers_values(
     return (lam[..., 0::2] + lam[..., 1::2]) / 2
 
 # %% ../nbs/12_core.ipynb #4e6af96b
-def bin_edges(
+def grid_bins(
     low:float, # left end of the support
     high:float, # right end of the support
     bin_width:float|None=None, # the widest bin allowed; the bins are the equal ones of the smallest count that fits
     n_bins:int|None=None, # or the number of bins
-) -> np.ndarray:
-    "K + 1 equally spaced edges that tile [low, high] exactly, from `bin_width` or `n_bins`."
+) -> int:
+    "The number of bins K of the grid `bin_edges` makes, its arguments checked, without making it (for memory checks)."
     if any(isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real) for v in (low, high)):
         raise TypeError(f"low and high must be real numbers, got {low!r} and {high!r}")
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
@@ -228,7 +229,16 @@ def bin_edges(
             raise ValueError(f"bin_width={bin_width} is wider than the support ({span:.6g}); use at most {span:.6g}")
         ratio = span / bin_width
         n_bins = max(1, round(ratio)) if abs(ratio - round(ratio)) <= 1e-9 * ratio else math.ceil(ratio)
-    n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
+    return check_int(n_bins, 'n_bins', 1, 'the number of bins')
+
+def bin_edges(
+    low:float, # left end of the support
+    high:float, # right end of the support
+    bin_width:float|None=None, # the widest bin allowed; the bins are the equal ones of the smallest count that fits
+    n_bins:int|None=None, # or the number of bins
+) -> np.ndarray:
+    "K + 1 equally spaced edges that tile [low, high] exactly, from `bin_width` or `n_bins`."
+    n_bins = grid_bins(low, high, bin_width, n_bins)
     check_memory(8 * (n_bins + 1), f"bin_edges(n_bins={n_bins})")
     return np.linspace(float(low), float(high), n_bins + 1)
 

@@ -9,32 +9,15 @@ from dataclasses import dataclass
 from itertools import groupby
 import numpy as np
 from fastcore.basics import patch
-from .core import batched_linalg, check_int, check_memory, thread_map
+from .core import check_int, check_memory, thread_map
 from .ensembles import haar_unitary
-from .layers import LayerMatrices, layer_matrices
+from .layers import LayerStream, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, printable_name
 from .rng import item_rng, seed_sequence
 from .mme import pse_counts
 
 # %% auto #0
-__all__ = ['NULL_MODELS', 'layer_spectra', 'CPSE', 'cascade_omega', 'cascade_distances', 'spectra_cascade', 'cpse',
+__all__ = ['NULL_MODELS', 'CPSE', 'cascade_omega', 'cascade_distances', 'spectra_cascade', 'cascade_spectra', 'cpse',
            'random_layers', 'CPSENull', 'cpse_null']
-
-# %% ../nbs/06_cpse.ipynb #6c68db57
-def _squared_singular_values(a): return np.linalg.svd(a, compute_uv=False)**2
-
-def layer_spectra(
-    layers, # LayerMatrices, or anything layer_matrices accepts
-) -> list:
-    "Squared singular values of every layer matrix (float64, descending), min(n_out, n_in) of them per layer."
-    layers = layers if isinstance(layers, LayerMatrices) else layer_matrices(layers)
-    out = [None] * len(layers)
-    shapes = {}
-    for i, m in enumerate(layers.matrices): shapes.setdefault(m.shape, []).append(i)
-    for shape, idx in shapes.items():
-        check_memory(8 * len(idx) * shape[0] * shape[1], f"layer_spectra: {len(idx)} matrices of {shape[0]} x {shape[1]}")
-        batch = np.stack([layers.matrices[i] for i in idx], dtype=np.float64)  # the one working copy LAPACK needs
-        for i, s in zip(idx, batched_linalg(_squared_singular_values, batch)): out[i] = s
-    return out
 
 # %% ../nbs/06_cpse.ipynb #42654b4b
 def _mean_log10(d):
@@ -104,6 +87,7 @@ def spectra_cascade(
     n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
     if scale not in ('linear', 'log'): raise ValueError(f"scale must be 'linear' or 'log', got {scale!r}")
     names = names or [f'layer {i + 1}' for i in range(len(spectra))]
+    check_memory(8 * (8 * len(spectra) + 2) * n_bins, f"the cascade of {len(spectra)} layers on n_bins={n_bins} bins")  # counts, running sums and Omega: 6.2 L K floats at the peak (traced)
     lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
     flat = not hi - lo > 64 * np.finfo(np.float64).eps * hi  # one value up to rounding (orthogonal layers): one bin
     if scale == 'log':
@@ -116,14 +100,38 @@ def spectra_cascade(
     omega = cascade_omega(pse_counts(spectra, edges, n, 'order-free'), n)  # chapter 4's weights (c N)/n_i: equal ratios, equal floats
     return (omega, edges, *cascade_distances(omega))
 
+# %% ../nbs/06_cpse.ipynb #e8d2cbc6
+def cascade_spectra(
+    layers:LayerStream, # the layers, not yet read
+    n_bins:int=10, # the cascade's bins
+    scale:str='linear', # 'linear' or 'log'
+    method:str='auto', # 'auto', 'svd' or 'gram'
+    device:str='cpu', # 'cpu' or a torch device
+    progress:bool=False, # a progress bar over layers
+) -> list:
+    "The spectra the cascade bins: by the Gram route where its error bound is below 1e-3 of a linear bin ('auto'), else by SVD."
+    if device != 'cpu' or method == 'svd' or (method == 'auto' and scale == 'log'):
+        return layer_spectra(layers, method='svd', device=device, progress=progress)
+    spectra = layer_spectra(layers, method='gram', progress=progress)
+    if method == 'gram': return spectra
+    width = (max(s.max() for s in spectra) - min(s.min() for s in spectra)) / n_bins
+    for i, (entry, s) in enumerate(zip(layers, spectra)):
+        if not gram_error_bound(entry.shape, s[0]) < 1e-3 * width: spectra[i] = layer_spectrum(entry.load(), 'svd', entry.name)
+    return spectra
+
 # %% ../nbs/06_cpse.ipynb #152e4478
 def cpse(
-    obj, # LayerMatrices, or anything layer_matrices accepts (model, state dict, file path, list of arrays)
+    obj, # anything layer_stream accepts: a model, state dict, file or folder of shards, list of arrays, LayerMatrices or LayerStream
     n_bins:int=10, # equal bins over the range of all the spectra
     scale:str='linear', # 'linear': bins over sigma^2; 'log': bins over log10 sigma^2 (needs sigma > 0)
     *,
-    order:str='registration', # layer order, as layer_matrices
+    order='registration', # layer order, as layer_stream
     example_input=None, # for order='forward'
+    include:str|None=None, # keep only the layers whose name matches this regular expression
+    exclude:str|None=None, # leave out the layers whose name matches this regular expression
+    method:str='auto', # spectra: 'auto' (Gram route where its bound is below 1e-3 of a linear bin, else SVD), 'svd' or 'gram'
+    device:str='cpu', # 'cpu', or a torch device for torch.linalg.svdvals (see layer_spectra)
+    progress:bool=False, # a progress bar over layers (on a terminal)
     null=None, # null model: 'gaussian', 'kaiming' or 'orthogonal' (see `cpse_null`), a CPSENull of these shapes, or None
     draws:int=200, # draws of the null model, when `null` names one
     rng=None, # seed of the null model: None, int, SeedSequence or Generator (SPEC 7)
@@ -132,15 +140,17 @@ def cpse(
     "Corrected cascading PSE: squared singular values, one shared bin grid, order-free padding, no epsilon, every layer; with a null model if asked."
     if shift is not None:
         warnings.warn("cpse(shift=...) is ignored: the cascade compares depths 2..L with exact logarithms and has no epsilon", FutureWarning, stacklevel=2)
-    layers = obj if isinstance(obj, LayerMatrices) else layer_matrices(obj, order=order, example_input=example_input)
-    if len(layers) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(layers)}" + (f" (skipped: {', '.join(layers.skipped)})" if layers.skipped else ''))
-    shapes = tuple(m.shape for m in layers.matrices)
+    if method not in ('auto', 'svd', 'gram'): raise ValueError(f"method must be 'auto', 'svd' or 'gram', got {method!r}")
+    layers = obj if isinstance(obj, LayerStream) else layer_stream(obj, order=order, example_input=example_input, include=include, exclude=exclude)
+    if len(layers) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(layers)}" + (f" (skipped: {', '.join(map(printable_name, list(layers.skipped)[:10]))})" if layers.skipped else ''))
+    n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
+    shapes = tuple(layers.shapes)
     if isinstance(null, str):
         if null not in NULL_MODELS: raise ValueError(f"null must be one of {NULL_MODELS}, a CPSENull or None, got {null!r}")
         null = cpse_null(shapes, null, draws, n_bins, scale, rng)
     elif null is not None and not (isinstance(null, CPSENull) and null.shapes == shapes and null.n_bins == n_bins and null.scale == scale):
         raise ValueError("null must be a null-model name, or a CPSENull drawn for these shapes, n_bins and scale")
-    spectra = layer_spectra(layers)
+    spectra = cascade_spectra(layers, n_bins, scale, method, device, progress)
     omega, edges, d, excluded = spectra_cascade(spectra, n_bins, scale, layers.names)
     result = CPSE(layers.names, layers.kinds, shapes, tuple(s.size for s in spectra), d, excluded, omega, edges, scale, null)
     if not np.isfinite(result.value):
@@ -171,7 +181,10 @@ def rows(self:CPSE) -> list:
 @patch
 def to_dict(self:CPSE) -> dict:
     "A JSON-ready dict (strict JSON: undefined values are None)."
-    out = dict(cpse=_finite(self.value), d_layers=[_finite(x) for x in self.d_layers], excluded=[int(x) for x in self.excluded],
+    v = self.value
+    why = None if np.isfinite(v) else ('some d_l = 0 (two consecutive depths with the same Omega), so log10 d = -inf' if np.isneginf(v) else
+                                       'no d_l is defined (no bin where two consecutive depths both have Omega > 0)')
+    out = dict(cpse=_finite(v), cpse_undefined=why, d_layers=[_finite(x) for x in self.d_layers], excluded=[int(x) for x in self.excluded],
                layers=self.rows(), n_bins=int(self.edges.size - 1), scale=self.scale, edges=[float(x) for x in self.edges], null=None)
     if self.null is not None:
         c = self.null.compare(self)['cpse']
@@ -188,7 +201,7 @@ def table(self:CPSE) -> str:
     head = '| layer | name | kind | shape | n | d | bins left out |' + (' null d, 5-95 % | percentile | z (log10 d) |' if null else '')
     lines = [head, '|---:|---|---|---|---:|---:|---:|' + ('---|---:|---:|' if null else '')]
     for r in self.rows():
-        line = f"| {r['layer']} | {r['name']} | {r['kind']} | {' x '.join(map(str, r['shape']))} | {r['n']} | {fmt(r['d'])} | {fmt(r['excluded'], 'd')} |"
+        line = f"| {r['layer']} | {printable_name(r['name'], True)} | {printable_name(r['kind'], True)} | {' x '.join(map(str, r['shape']))} | {r['n']} | {fmt(r['d'])} | {fmt(r['excluded'], 'd')} |"
         if null: line += (' | | |' if r['excluded'] is None else
                           f" {fmt(r['null_band'][0])} - {fmt(r['null_band'][1])} | {fmt(r['percentile'], '.0f')} | {fmt(r['z'], '.2f')} |")
         lines.append(line)

@@ -12,8 +12,8 @@ from .core import batched_linalg, check_int, check_positive, check_spectrum_list
 from .rng import draw_items, item_rng, item_seed, seed_sequence
 from .ensembles import haar_unitary
 from .mme import pse_counts
-from .layers import LayerMatrices, layer_matrices
-from .cpse import layer_spectra
+from .layers import LayerMatrices, layer_matrices, layer_spectra
+
 
 # %% auto #0
 __all__ = ['network_spectra', 'conjugate_circular_spectra', 'CSD', 'circular_spectral_deviation', 'Equivalence', 'equivalence']

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 import numpy as np
 from fastcore.basics import patch
-from .core import check_int, check_positive, check_spectra, resolve_edges, wrap_phase
+from .core import check_int, check_memory, check_positive, check_spectra, grid_bins, resolve_edges, wrap_phase
 from .spectra import bin_index, cue_number_variance, uniform_number_variance
 
 # %% auto #0
@@ -27,6 +27,28 @@ class CountMoments:
     s2: np.ndarray  # (K,) int64: sum over matrices of the squared counts
 
 # %% ../nbs/03_ergodicity.ipynb #39ddcbb1
+_BLOCK = 1 << 16 # bins per block of Omega's integer arithmetic: no full-length temporaries on a fine grid
+
+def _dense(
+    m:int, # number of spectra
+    n:int, # values per spectrum
+    n_bins:int, # bins of the grid
+) -> bool:
+    "Is the grid coarse enough for the dense (M, K) table of counts (at most 4 M N cells, or 65536)?"
+    return m * n_bins <= max(4 * m * n, 1 << 16)
+
+def _count_bytes(
+    m:int, # number of spectra
+    n:int, # values per spectrum
+    n_bins:int, # bins of the grid
+) -> int:
+    "Bytes `count_moments` allocates at its peak beyond the spectra and the edges (measured with tracemalloc, rounded up)."
+    # per bin: S1 and S2 (int64), or, before them, the edges' checks in bin_index (a diff and two masks); per value:
+    # the wrapped phases, bin indices and (matrix, bin) keys, and on a fine grid np.unique's sorted copy, mask,
+    # indices and counts; on a coarse grid the dense (M, K) table and its square
+    per_value = 40 * m * n + 16 * m * n_bins if _dense(m, n, n_bins) else 56 * m * n
+    return 16 * n_bins + per_value + (1 << 20)
+
 def count_moments(
     spectra, # real spectra or eigenphases, shape (N,) or (M, N)
     edges, # bin edges covering every value (see `phase_edges`, `bin_edges`)
@@ -34,28 +56,35 @@ def count_moments(
 ) -> CountMoments:
     "The integer sums S1, S2 of each bin's counts over an ensemble, without the dense (M, K) table on fine grids."
     x = check_spectra(spectra)
-    k = bin_index(x, edges, outside)
     m, n = x.shape
-    n_bins = len(edges) - 1
+    n_bins = np.size(edges) - 1
+    check_memory(_count_bytes(m, n, n_bins), f"count_moments of {m} spectra on {n_bins} bins")
+    k = bin_index(x, edges, outside)
     keys = (np.arange(m)[:, None] * n_bins + k)[k >= 0]  # one key per (matrix, bin) pair of each counted value
+    del k
     s1 = np.bincount(keys % n_bins, minlength=n_bins)
-    if m * n_bins <= max(4 * m * n, 1 << 16):  # coarse grid: the dense table is small
+    if _dense(m, n, n_bins):  # coarse grid: the dense table is small
         c = np.bincount(keys, minlength=m * n_bins).reshape(m, n_bins)
         s2 = (c * c).sum(axis=0)
     else:  # fine grid: only the occupied (matrix, bin) pairs
         occupied, c = np.unique(keys, return_counts=True)
         s2 = np.zeros(n_bins, dtype=np.int64)
         np.add.at(s2, occupied % n_bins, c.astype(np.int64)**2)
-    return CountMoments(np.asarray(edges, dtype=np.float64), n, m, s1.astype(np.int64), s2.astype(np.int64))
+    return CountMoments(np.asarray(edges, dtype=np.float64), n, m, s1.astype(np.int64, copy=False), s2.astype(np.int64, copy=False))
 
 # %% ../nbs/03_ergodicity.ipynb #1fd13e58
 @patch(as_prop=True)
 def omega(self:CountMoments) -> np.ndarray:
     "Omega_k^N = (M S2 - S1^2) / (M^2 N) per bin, from an exact integer numerator."
     m, n = self.m, self.n
-    if m * m * n * n < 2**62: numerator = m * self.s2 - self.s1 * self.s1  # int64 is exact
-    else: numerator = np.array([m * int(a) - int(b)**2 for a, b in zip(self.s2, self.s1)], dtype=object)
-    return np.asarray(numerator / (m * m * n), dtype=np.float64)
+    if m * m * n * n >= 2**62:  # beyond int64: Python integers
+        numerator = np.array([m * int(a) - int(b)**2 for a, b in zip(self.s2, self.s1)], dtype=object)
+        return np.asarray(numerator / (m * m * n), dtype=np.float64)
+    out = np.empty(len(self.s1))
+    for a in range(0, len(out), _BLOCK):  # int64 is exact; block by block, the temporaries stay small on a fine grid
+        s1, s2 = self.s1[a:a + _BLOCK], self.s2[a:a + _BLOCK]
+        out[a:a + _BLOCK] = (m * s2 - s1 * s1) / (m * m * n)
+    return out
 
 # %% ../nbs/03_ergodicity.ipynb #884beef4
 @patch
@@ -74,6 +103,16 @@ def mean_density(self:CountMoments) -> np.ndarray:
     return (self.s1 / self.m) / (self.n * np.diff(self.edges))
 
 # %% ../nbs/03_ergodicity.ipynb #3a8a28e4
+def _omega_bytes(
+    m:int, # number of spectra
+    n:int, # values per spectrum
+    n_bins:int, # bins of the grid
+    build_edges:bool, # the edges are built here (else the caller holds them)
+) -> int:
+    "Bytes `spectral_ergodicity` allocates at its peak: the edges it builds, `count_moments`'s and Omega's."
+    exact = m * m * n * n < 2**62  # else Python integers: about 128 bytes per bin
+    return (8 * n_bins if build_edges else 0) + _count_bytes(m, n, n_bins) + (8 if exact else 136) * n_bins + 64 * _BLOCK
+
 def spectral_ergodicity(
     spectra, # eigenphases (wrapped into [-pi, pi)) or, with `edges`, real spectra; shape (M, N)
     bin_width:float|None=0.2, # widest bin on the circle (radians); the bins tile [-pi, pi] exactly
@@ -83,9 +122,12 @@ def spectral_ergodicity(
 ) -> np.ndarray:
     "Omega_k^N per bin: the mean squared deviation of single spectra's counts from the ensemble's, divided by N."
     x = check_spectra(spectra)
+    m, n = x.shape
+    k = np.size(edges) - 1 if edges is not None else grid_bins(-np.pi, np.pi, None if n_bins is not None else bin_width, n_bins)
+    check_memory(_omega_bytes(m, n, k, edges is None), f"spectral_ergodicity of {m} spectra on {k} bins")  # before the grid is built
     edges, on_circle = resolve_edges(bin_width, n_bins, edges)
     if on_circle: x = wrap_phase(x)
-    if x.shape[0] == 1:
+    if m == 1:
         warnings.warn("spectral_ergodicity of a single spectrum is identically zero (it is its own ensemble average)", RuntimeWarning, stacklevel=2)
     return count_moments(x, edges).omega
 

@@ -12,8 +12,8 @@ from .core import batched_linalg, check_memory
 
 # %% auto #0
 __all__ = ['LayerMatrices', 'WeightTensor', 'decode_floats', 'safetensors_tensors', 'folder_tensors', 'npz_tensors',
-           'torch_file_tensors', 'LayerEntry', 'LayerStream', 'layer_stream', 'layer_matrices', 'load_tensors',
-           'gram_error_bound', 'spectrum_memory', 'layer_spectrum', 'layer_spectra']
+           'torch_file_tensors', 'LayerEntry', 'LayerStream', 'printable_name', 'layer_stream', 'layer_matrices',
+           'load_tensors', 'gram_error_bound', 'spectrum_memory', 'layer_spectrum', 'layer_spectra']
 
 # %% ../nbs/05_layers.ipynb #b62d4911
 @dataclass(frozen=True, eq=False)
@@ -397,6 +397,15 @@ class LayerStream:
         lines += [f"  {i:3d} {e.name!r}  {e.kind}  {e.shape[0]} x {e.shape[1]}  {e.tensor.dtype}" for i, e in enumerate(self.entries)]
         return '\n'.join(lines)
 
+# %% ../nbs/05_layers.ipynb #b7934ebc
+def printable_name(
+    name:str, # a tensor or layer name, as the source gives it
+    markdown:bool=False, # also escape '|' (a Markdown table's cell separator)
+) -> str:
+    "The name with control and other non-printable characters as Python escapes (ESC as \\x1b, newline as \\n): safe in a terminal and a table."
+    out = ''.join(c if c.isprintable() else repr(c)[1:-1] for c in str(name))  # repr of one character is its escape
+    return out.replace('|', '\\|') if markdown else out
+
 # %% ../nbs/05_layers.ipynb #b13b89d1
 _ORDERS = ('registration', 'natural', 'forward')
 
@@ -477,10 +486,11 @@ _GRAM_BLOCK = 1 << 22  # elements of a layer matrix up-cast to float64 at a time
 
 def gram_error_bound(
     shape:tuple, # (rows, cols) of the matrix
-    lam_max:float, # its largest squared singular value
-) -> float:
+    lam_max, # its largest squared singular value (or an array of them, for a stack of matrices of this shape)
+):
     "The error bound of the float64 Gram route on every eigenvalue: max(rows, cols) * eps * sigma_max^2."
-    return max(shape) * _EPS * float(lam_max)
+    out = max(shape) * _EPS * np.asarray(lam_max, dtype=np.float64)
+    return float(out) if out.ndim == 0 else out
 
 def _gram(w):
     "The smaller Gram matrix of w in float64 (W^T W or W W^T), summed over row blocks of the longer side."

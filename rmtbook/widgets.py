@@ -12,7 +12,8 @@ from .mme import mixed_semicircle_pdf, mixed_spectra, periodic_pad, pse_counts
 from .spectra import bin_edges, phase_edges, phase_spacings, semicircle, spectral_histogram, wigner_surmise
 from .ergodicity import expected_spectral_ergodicity
 from .layers import LayerMatrices, layer_matrices
-from .cpse import cascade_omega, cpse, layer_spectra
+from .cpse import cascade_omega, cpse
+from .layers import layer_spectra
 
 # %% auto #0
 __all__ = ['CHOICES', 'MAX_N', 'MAX_M', 'MAX_WORK', 'max_matrices', 'sample_spectra', 'spectrum_panels', 'SpectrumExplorer',
