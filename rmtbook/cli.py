@@ -4,7 +4,7 @@
 
 # %% ../nbs/99_cli.ipynb #a313ddd6
 from __future__ import annotations
-import argparse, errno, io, json, os, sys, tempfile, time, warnings
+import argparse, errno, io, json, os, re, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 from . import __version__
@@ -337,13 +337,34 @@ def _json_value(x):
     if isinstance(x, np.bool_): return bool(x)
     return x
 
+def _regex_arg(text):
+    "argparse type of --include/--exclude: a regular expression, refused as a usage error when it does not compile."
+    try: re.compile(text)
+    except re.error as e: raise argparse.ArgumentTypeError(f"not a regular expression: {text!r} ({e})") from None
+    return text
+
+def _device_arg(text):
+    "argparse type of --device: cpu or a torch device name (whether torch sees it is checked when it is used)."
+    if not re.fullmatch(r'(cpu|cuda(:\d+)?|mps|xpu(:\d+)?)', text): raise argparse.ArgumentTypeError(f"not a device: {text!r} (cpu, cuda, cuda:1, mps, xpu)")
+    return text
+
+def _order_arg(text):
+    "argparse type of --order: registration, natural, or @FILE with one matrix name a line."
+    if text in ('registration', 'natural'): return text
+    if not text.startswith('@'): raise argparse.ArgumentTypeError(f"expected registration, natural or @FILE, got {text!r}")
+    try: names = [line.strip() for line in Path(text[1:]).read_text().splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError) as e: raise argparse.ArgumentTypeError(f"cannot read {text[1:]}: {e}") from None
+    if not names: raise argparse.ArgumentTypeError(f"{text[1:]} names no layer")
+    return names
+
 # %% ../nbs/99_cli.ipynb #2a831bdd
 def _cpse_command(args, parser) -> int:
     "Run `rmtbook cpse`: 0 when measured, 1 when the input cannot be measured (one line on stderr); usage errors exit 2 through argparse."
     if args.compat:
         extra = [o for o, used in (('--null', args.null), ('--bins', args.bins != 10), ('--scale', args.scale != 'linear'),
                                    ('--include', args.include), ('--exclude', args.exclude), ('--device', args.device != 'cpu'),
-                                   ('--method', args.method != 'auto'), ('--format csv', args.format == 'csv')) if used]
+                                   ('--method', args.method != 'auto'), ('--format csv', args.format == 'csv'),
+                                   ('--order', args.order != 'registration'), ('--draws', args.draws != 200), ('--seed', args.seed != 0)) if used]
         if extra: parser.error(f"--compat is the published measure as published: it takes no {', '.join(extra)}")
     if args.bins < 1: parser.error(f"--bins must be at least 1, got {args.bins}")
     if args.draws < 1: parser.error(f"--draws must be at least 1, got {args.draws}")
@@ -358,7 +379,7 @@ def _cpse_command(args, parser) -> int:
             return 0
         from rmtbook.layers import layer_stream
         from rmtbook.cpse import cpse
-        layers = layer_stream(args.path, include=args.include, exclude=args.exclude)
+        layers = layer_stream(args.path, include=args.include, exclude=args.exclude, order=args.order)
         if len(layers) == 0: raise ValueError(f"{args.path}: no 2-D weights found ({len(layers.skipped)} tensors skipped)")
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', RuntimeWarning)  # an undefined cPSE is reported in the output itself
@@ -369,7 +390,8 @@ def _cpse_command(args, parser) -> int:
         return 1
     if args.format == 'json': print(json.dumps(result.to_dict(), allow_nan=False))
     elif args.format == 'csv':
-        rows = result.rows()
+        rows = [{k: v for k, v in r.items() if k != 'null_band'} | ({'null_low': r['null_band'][0], 'null_high': r['null_band'][1]} if 'null_band' in r else {})
+                for r in result.rows()]  # one value a field: the band as two columns
         print(_csv_text(rows, list(rows[0])))
     else: print(result.table())
     return 0
@@ -383,14 +405,14 @@ def _esd_command(args, parser) -> int:
     if args.seed is not None and not args.randomize: parser.error("--seed seeds the randomised baseline: give --randomize too")
     try:
         from rmtbook.esd import esd_report
-        df = esd_report(args.path, conv=args.conv, include=args.include, exclude=args.exclude, randomize=args.randomize,
+        df = esd_report(args.path, conv=args.conv, include=args.include, exclude=args.exclude, order=args.order, randomize=args.randomize,
                         rng=args.seed, method=args.method, device=args.device, progress=True)
     except (OSError, ValueError, TypeError, ImportError) as e:
         print(f"rmtbook esd: error: {printable_name(e)}", file=sys.stderr)
         return 1
     rows = [{k: _json_value(v) for k, v in r.items()} for r in df.to_dict('records')]
     if args.format == 'json':
-        settings = {k: _json_value(v) for k, v in df.attrs.items() if k != 'skipped'}
+        settings = {k: str(v) if k == 'seed' and v is not None else _json_value(v) for k, v in df.attrs.items() if k != 'skipped'}  # a 128-bit seed as text
         print(json.dumps(dict(settings=settings, layers=rows, skipped=df.attrs.get('skipped', {})), allow_nan=False))
     elif args.format == 'csv': print(_csv_text(rows, list(df.columns)))
     else:
@@ -438,9 +460,11 @@ def main(
         a.add_argument('path', help='a weights file (.pt, .pth, .bin, TorchScript, .safetensors, .npz) or a folder of .safetensors shards')
         a.add_argument('--format', choices=('table', 'json', 'csv'), default='table', help='output format (default table; json is strict RFC 8259)')
         a.add_argument('--json', action='store_const', const='json', dest='format', help='the same as --format json')
-        a.add_argument('--include', metavar='REGEX', help='only the layers whose name matches (re.search)')
-        a.add_argument('--exclude', metavar='REGEX', help='leave out the layers whose name matches')
-        a.add_argument('--device', default='cpu', help="where the spectra are computed: cpu (default) or a torch device such as cuda")
+        a.add_argument('--include', metavar='REGEX', type=_regex_arg, help='only the layers whose name matches (re.search)')
+        a.add_argument('--exclude', metavar='REGEX', type=_regex_arg, help='leave out the layers whose name matches')
+        a.add_argument('--order', default='registration', type=_order_arg, metavar='ORDER',
+                       help="layer order: registration (the file's own; natural for safetensors and folders), natural, or @FILE (one name a line)")
+        a.add_argument('--device', default='cpu', type=_device_arg, help="where the spectra are computed: cpu (default) or a torch device such as cuda")
         a.add_argument('--method', choices=('auto', 'svd', 'gram'), default='auto', help='spectra on the CPU: auto (default), svd or gram (chapter 5)')
         return a
     e = analysis('esd', 'per-layer spectral report of a checkpoint: weightwatcher\'s columns, Marchenko-Pastur fit, power-law tail (chapter 14)')

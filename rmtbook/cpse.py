@@ -11,7 +11,7 @@ import numpy as np
 from fastcore.basics import patch
 from .core import check_int, check_memory, thread_map
 from .ensembles import haar_unitary
-from .layers import LayerStream, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, printable_name
+from .layers import LayerStream, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, printable_name, spectrum_memory
 from .rng import item_rng, seed_sequence
 from .mme import pse_counts
 
@@ -76,6 +76,8 @@ def cascade_distances(
     return d, ((a > 0) != (b > 0)).sum(axis=-1)
 
 # %% ../nbs/06_cpse.ipynb #bbfd7fd2
+def _cascade_bytes(layers, n_bins): return 8 * (8 * layers + 2) * n_bins  # counts, running sums and Omega: 6.2 L K floats at the peak (traced)
+
 def spectra_cascade(
     spectra, # squared singular values of each layer, in cascade order (at least 3 layers)
     n_bins:int=10, # equal bins over the range of all the spectra
@@ -87,7 +89,7 @@ def spectra_cascade(
     n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
     if scale not in ('linear', 'log'): raise ValueError(f"scale must be 'linear' or 'log', got {scale!r}")
     names = names or [f'layer {i + 1}' for i in range(len(spectra))]
-    check_memory(8 * (8 * len(spectra) + 2) * n_bins, f"the cascade of {len(spectra)} layers on n_bins={n_bins} bins")  # counts, running sums and Omega: 6.2 L K floats at the peak (traced)
+    check_memory(_cascade_bytes(len(spectra), n_bins), f"the cascade of {len(spectra)} layers on n_bins={n_bins} bins")
     lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
     flat = not hi - lo > 64 * np.finfo(np.float64).eps * hi  # one value up to rounding (orthogonal layers): one bin
     if scale == 'log':
@@ -116,7 +118,9 @@ def cascade_spectra(
     if method == 'gram': return spectra
     width = (max(s.max() for s in spectra) - min(s.min() for s in spectra)) / n_bins
     for i, (entry, s) in enumerate(zip(layers, spectra)):
-        if not gram_error_bound(entry.shape, s[0]) < 1e-3 * width: spectra[i] = layer_spectrum(entry.load(), 'svd', entry.name)
+        if not gram_error_bound(entry.shape, s[0]) < 1e-3 * width:
+            check_memory(entry.tensor.read_bytes + spectrum_memory(entry.shape, 'svd'), f"the spectrum of layer {entry.name!r} ({entry.shape[0]} x {entry.shape[1]}, svd)")
+            spectra[i] = layer_spectrum(entry.load(), 'svd', entry.name)
     return spectra
 
 # %% ../nbs/06_cpse.ipynb #152e4478
@@ -141,9 +145,10 @@ def cpse(
     if shift is not None:
         warnings.warn("cpse(shift=...) is ignored: the cascade compares depths 2..L with exact logarithms and has no epsilon", FutureWarning, stacklevel=2)
     if method not in ('auto', 'svd', 'gram'): raise ValueError(f"method must be 'auto', 'svd' or 'gram', got {method!r}")
-    layers = obj if isinstance(obj, LayerStream) else layer_stream(obj, order=order, example_input=example_input, include=include, exclude=exclude)
+    layers = layer_stream(obj, order=order, example_input=example_input, include=include, exclude=exclude)
     if len(layers) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(layers)}" + (f" (skipped: {', '.join(map(printable_name, list(layers.skipped)[:10]))})" if layers.skipped else ''))
     n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
+    check_memory(_cascade_bytes(len(layers), n_bins), f"the cascade of {len(layers)} layers on n_bins={n_bins} bins")  # before any spectrum
     shapes = tuple(layers.shapes)
     if isinstance(null, str):
         if null not in NULL_MODELS: raise ValueError(f"null must be one of {NULL_MODELS}, a CPSENull or None, got {null!r}")

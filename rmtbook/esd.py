@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools, math
 import numpy as np
 from .core import check_memory
-from .layers import LayerEntry, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, spectrum_memory
+from .layers import LayerEntry, check_device, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, spectrum_memory
 from .rng import item_rng, seed_sequence
 
 # %% auto #0
@@ -52,7 +52,7 @@ def _nonfinite(name, w): return f"layer {name!r} has {int(np.count_nonzero(~np.i
 
 def _spectrum(m, method, name, device='cpu'):
     "Squared singular values of one matrix: 'auto' keeps the Gram route's values when its bound is below 1e-3 of the smallest one."
-    if device != 'cpu': return layer_spectra([m], device=device)[0]  # torch.linalg.svdvals, float32
+    if device != 'cpu': return layer_spectra({name: m}, device=device)[0]  # torch.linalg.svdvals, float32; a NaN named
     check_memory(spectrum_memory(m.shape, 'svd' if method == 'svd' else 'gram'), f"the spectrum of layer {name!r} ({m.shape[0]} x {m.shape[1]})")
     if method != 'auto': return layer_spectrum(m, method, name)
     ev = layer_spectrum(m, 'gram', name)
@@ -102,10 +102,11 @@ def _evals(evals, name='evals'):
 def matrix_rank(
     evals, # eigenvalues (squared singular values)
     N:int, # the longer side of the matrix (for conv='slices': of a slice)
+    rtol:float|None=None, # tolerance relative to the largest singular value (default N * eps of float64)
 ) -> int:
-    "Number of singular values above max(sv) * N * eps (numpy's and weightwatcher's tolerance)."
+    "Number of singular values above max(sv) * rtol, by default max(sv) * N * eps (numpy's and weightwatcher's tolerance)."
     sv = np.sqrt(_evals(evals))
-    return int(np.count_nonzero(sv > sv.max() * N * np.finfo(np.float64).eps))
+    return int(np.count_nonzero(sv > sv.max() * (N * np.finfo(np.float64).eps if rtol is None else rtol)))
 
 # %% ../nbs/14_esd.ipynb #5a5b09b8
 def matrix_entropy(
@@ -122,13 +123,14 @@ def matrix_entropy(
 def esd_norms(
     evals, # eigenvalues of one layer
     N:int, # the longer side of the matrix (or slice)
+    rank_rtol:float|None=None, # matrix_rank's tolerance (default N * eps of float64: the SVD's)
 ) -> dict:
     "num_evals, lambda_max, log_spectral_norm, norm, log_norm, stable_rank, matrix_rank and entropy of one layer."
     ev = _evals(evals)
     lmax, norm = float(ev.max()), float(ev.sum())
     log10 = lambda x: math.log10(x) if x > 0 else -math.inf
     return dict(num_evals=int(ev.size), lambda_max=lmax, log_spectral_norm=log10(lmax), norm=norm, log_norm=log10(norm),
-                stable_rank=norm / lmax if lmax > 0 else math.nan, matrix_rank=matrix_rank(ev, N), entropy=matrix_entropy(ev, N))
+                stable_rank=norm / lmax if lmax > 0 else math.nan, matrix_rank=matrix_rank(ev, N, rank_rtol), entropy=matrix_entropy(ev, N))
 
 # %% ../nbs/14_esd.ipynb #a9a6f151
 EVALS_THRESH = 1e-5 # weightwatcher's absolute floor: eigenvalues at or below it are left out of the fit
@@ -267,7 +269,9 @@ def _progress(items, progress, total):
 def _layer_row(e, w, conv, conv2d_norm, method, N, M, rf, mp_fit, mp_quantile, device='cpu'):
     "The spectral columns of one layer, from its read weights."
     ev = esd_eigenvalues(w, conv, conv2d_norm, method, e.name, device)
-    row = dict(name=e.name, kind=e.kind, N=N, M=M, Q=N / M, rf=rf, **esd_norms(ev, N))
+    # the rank's tolerance is the noise floor of the route taken: float32 on a device, sqrt(N eps) of sigma_max by the Gram route
+    rtol = N * np.finfo(np.float32).eps if device != 'cpu' else 10 * math.sqrt(N * np.finfo(np.float64).eps) if method == 'gram' else None
+    row = dict(name=e.name, kind=e.kind, N=N, M=M, Q=N / M, rf=rf, **esd_norms(ev, N, rtol))
     pl = powerlaw_fit(ev)
     ok = pl['status'] == 'success'
     row.update(alpha=pl['alpha'], alpha_weighted=pl['alpha'] * row['log_spectral_norm'],
@@ -302,8 +306,7 @@ def esd_report(
     if isinstance(min_evals, (bool, np.bool_)) or not isinstance(min_evals, (int, np.integer)) or min_evals < 2:
         raise ValueError(f"min_evals must be an integer >= 2, got {min_evals!r}")
     if mp_fit: tw1_quantile(mp_quantile)  # a bad quantile fails before any work
-    if not (isinstance(device, str) and (device == 'cpu' or device.startswith(('cuda', 'mps', 'xpu')))):
-        raise ValueError(f"device must be 'cpu' or a torch device such as 'cuda', got {device!r}")
+    check_device(device)
     import pandas as pd
     stream = layer_stream(obj, order=order, example_input=example_input, include=include, exclude=exclude)
     skipped, root, index, rows = dict(stream.skipped), None, {}, []

@@ -8,12 +8,12 @@ import json, math, os, re, sys, zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 import numpy as np
-from .core import batched_linalg, check_memory
+from .core import available_memory, batched_linalg, check_memory
 
 # %% auto #0
 __all__ = ['LayerMatrices', 'WeightTensor', 'decode_floats', 'safetensors_tensors', 'folder_tensors', 'npz_tensors',
            'torch_file_tensors', 'LayerEntry', 'LayerStream', 'printable_name', 'layer_stream', 'layer_matrices',
-           'load_tensors', 'gram_error_bound', 'spectrum_memory', 'layer_spectrum', 'layer_spectra']
+           'load_tensors', 'gram_error_bound', 'spectrum_memory', 'layer_spectrum', 'check_device', 'layer_spectra']
 
 # %% ../nbs/05_layers.ipynb #b62d4911
 @dataclass(frozen=True, eq=False)
@@ -51,9 +51,11 @@ class WeightTensor:
     def size(self) -> int: return math.prod(self.shape)
     @property
     def read_bytes(self) -> int:
-        "Bytes that reading allocates: none for a resident float32/float64 tensor; the raw bytes, plus float32 where decoded."
+        "Bytes that reading allocates at its peak: none for a resident float32/float64 tensor; else the raw bytes and the decoding."
         if self.resident and self.dtype in ('float32', 'float64'): return 0
-        return self.size * (_ITEMSIZE.get(self.dtype, 8) + (4 if self.dtype not in ('float32', 'float64') else 0))
+        item = _ITEMSIZE.get(self.dtype, 8)
+        if self.dtype in ('float32', 'float64'): return self.size * item
+        return self.size * (item + (6 if item == 1 else 4))  # float32 out; float8 E5M2 passes through float16 on the way
 
 # %% ../nbs/05_layers.ipynb #85abf585
 _FLOATS = {'float64': 8, 'float32': 4, 'float16': 2, 'bfloat16': 2, 'float8_e4m3fn': 1, 'float8_e5m2': 1}
@@ -74,8 +76,12 @@ def decode_floats(
     dtype:str, # 'bfloat16', 'float8_e4m3fn' or 'float8_e5m2'
 ) -> np.ndarray:
     "float32 values of a floating type numpy lacks, from its bit patterns (exact: each fits float32)."
-    if dtype == 'bfloat16': return (raw.astype(np.uint32) << 16).view(np.float32)  # bfloat16 is float32's upper half
-    if dtype == 'float8_e5m2': return (raw.astype(np.uint16) << 8).view(np.float16).astype(np.float32)  # float16's upper byte
+    if dtype == 'bfloat16':  # bfloat16 is float32's upper half
+        a = raw.astype(np.uint32); a <<= 16  # in place: 4 bytes a value beside the raw 2
+        return a.view(np.float32)
+    if dtype == 'float8_e5m2':  # float16's upper byte
+        a = raw.astype(np.uint16); a <<= 8
+        return a.view(np.float16).astype(np.float32)
     if dtype == 'float8_e4m3fn': return _E4M3[raw]
     raise ValueError(f"dtype: no decoder for {dtype!r}")
 
@@ -99,13 +105,14 @@ def _torch_array(t):
     if t.is_floating_point() and t.dtype not in (torch.float32, torch.float64): t = t.float()
     return t.numpy()
 
-def _torch_tensor(name, t):
-    "A WeightTensor of a torch tensor (read: a view where the dtype allows)."
+def _torch_tensor(name, t, file=False):
+    "A WeightTensor of a torch tensor (read: a view where the dtype allows); `file`: memory-mapped from a checkpoint, not resident."
     import torch
     dtype = 'float32' if t.is_quantized else str(t.dtype).removeprefix('torch.')
     if t.is_meta: return WeightTensor(name, tuple(t.shape), dtype, None, None, 'on the meta device (no data)')
     key = (t.data_ptr(), tuple(t.shape), tuple(t.stride())) if t.layout == torch.strided and not t.is_quantized and t.numel() else None
-    return WeightTensor(name, tuple(t.shape), dtype, lambda: _torch_array(t), key, resident=t.device.type == 'cpu')
+    plain = t.layout == torch.strided and not t.is_quantized and t.device.type == 'cpu'  # read as a view where its dtype allows
+    return WeightTensor(name, tuple(t.shape), dtype, lambda: _torch_array(t), key, resident=plain and not file)
 
 def _array_tensor(name, a):
     "A WeightTensor of a numpy array (or anything with shape and dtype that numpy reads)."
@@ -124,12 +131,15 @@ def _forward_rank(model, example_input):
         def record(module, args): order.setdefault(mname, len(order))  # returns None: the input is not replaced
         return record
     for mname, mod in model.named_modules(): handles.append(mod.register_forward_pre_hook(hook(mname)))
+    modes = [(m, m.training) for m in model.modules()]
+    model.eval()  # no batch-norm statistics move and no dropout draws: the model is left as it was
     try:
         with torch.no_grad():
             if isinstance(example_input, tuple): model(*example_input)
             else: model(example_input)
     finally:
         for h in handles: h.remove()
+        for m, mode in modes: m.training = mode
     return order
 
 def _module_items(model, order, example_input):
@@ -158,6 +168,7 @@ _SAFETENSORS_DTYPES = {'F64': 'float64', 'F32': 'float32', 'F16': 'float16', 'BF
                        'F8_E5M2': 'float8_e5m2', 'I64': 'int64', 'I32': 'int32', 'I16': 'int16', 'I8': 'int8', 'U8': 'uint8',
                        'U16': 'uint16', 'U32': 'uint32', 'U64': 'uint64', 'BOOL': 'bool'}
 _RAW = {'bfloat16': '<u2', 'float8_e4m3fn': 'u1', 'float8_e5m2': 'u1'}  # stored as bit patterns, decoded by decode_floats
+_MAX_HEADER = 100_000_000  # the safetensors format's limit on its JSON header
 
 def _read_span(path, offset, shape, dtype):
     "One tensor's bytes from a file (little-endian), decoded to float32 where numpy lacks the type."
@@ -181,6 +192,7 @@ def safetensors_tensors(
         head = f.read(8)
         if len(head) < 8: raise _bad(path, f"{size} bytes: shorter than the 8-byte header length")
         n = int.from_bytes(head, 'little')
+        if n > _MAX_HEADER: raise _bad(path, f"its header declares {n} bytes, more than the format's limit of {_MAX_HEADER}")
         if n > size - 8: raise _bad(path, f"its header declares {n} bytes, the file has {size - 8} after the length")
         try: header = json.loads(f.read(n))
         except (UnicodeDecodeError, ValueError) as e: raise _bad(path, f"its header is not JSON: {e}") from None
@@ -205,30 +217,36 @@ def safetensors_tensors(
     return out
 
 # %% ../nbs/05_layers.ipynb #f4fb12bc
-def _natural_key(name): return [int(t) if t.isdigit() else t for t in re.split(r'(\d+)', name)]
+def _natural_key(name): return [(0, int(t)) if t.isdecimal() and t.isascii() else (1, t) for t in re.split(r'([0-9]+)', name)]
+
+def _shard_tensors(path):
+    "The WeightTensors of one shard: safetensors from its header, a torch .bin memory-mapped."
+    return safetensors_tensors(path) if path.endswith('.safetensors') else torch_file_tensors(path)[0]
 
 def folder_tensors(
-    path, # a folder of sharded .safetensors files, with their `*.safetensors.index.json` (as Hugging Face writes them)
+    path, # a folder of sharded .safetensors (or torch .bin) files with their index, as Hugging Face writes them
 ) -> list:
-    "The WeightTensors of a sharded checkpoint: the index's tensors, each from the shard the index names, checked against its header."
+    "The WeightTensors of a sharded checkpoint: the index's tensors, each from the shard the index names, checked against it."
     path = os.fspath(path)
-    indexes = sorted(f for f in os.listdir(path) if f.endswith('.safetensors.index.json'))
-    shards = sorted((f for f in os.listdir(path) if f.endswith('.safetensors')), key=_natural_key)
-    if len(indexes) > 1: raise ValueError(f"{path}: more than one safetensors index ({', '.join(indexes)}); pass one shard or a folder with one index")
-    if not indexes:
-        if not shards: raise ValueError(f"{path}: a folder with no .safetensors file (and no *.safetensors.index.json)")
-        return [t for s in shards for t in safetensors_tensors(os.path.join(path, s))]
+    files = os.listdir(path)
+    for suffix in ('.safetensors', '.bin'):  # safetensors first: read lazily, and no pickle at all
+        indexes = sorted(f for f in files if f.endswith(suffix + '.index.json'))
+        shards = sorted((f for f in files if f.endswith(suffix)), key=_natural_key)
+        if indexes or shards: break
+    else: raise ValueError(f"{path}: a folder with no .safetensors or .bin shard (and no *.safetensors.index.json)")
+    if len(indexes) > 1: raise ValueError(f"{path}: more than one {suffix} index ({', '.join(indexes)}); pass one shard or a folder with one index")
+    if not indexes: return [t for s in shards for t in _shard_tensors(os.path.join(path, s))]
     try:
         with open(os.path.join(path, indexes[0])) as f: weight_map = json.load(f)['weight_map']
         if not isinstance(weight_map, dict) or not all(isinstance(v, str) for v in weight_map.values()): raise TypeError
-    except (ValueError, KeyError, TypeError) as e:
-        raise ValueError(f"{path}/{indexes[0]}: not a safetensors index (a JSON object with a 'weight_map' of names to shard files)") from None
+    except (ValueError, KeyError, TypeError):
+        raise ValueError(f"{path}/{indexes[0]}: not a {suffix} index (a JSON object with a 'weight_map' of names to shard files)") from None
     headers = {}
     for shard in dict.fromkeys(weight_map.values()):
-        if os.path.basename(shard) != shard or not shard.endswith('.safetensors'):
-            raise ValueError(f"{path}/{indexes[0]}: shard {shard!r} is not a .safetensors file in this folder")
+        if os.path.basename(shard) != shard or not shard.endswith(suffix):
+            raise ValueError(f"{path}/{indexes[0]}: shard {shard!r} is not a {suffix} file in this folder")
         if not os.path.isfile(os.path.join(path, shard)): raise ValueError(f"{path}: shard {shard} named by {indexes[0]} is missing")
-        headers[shard] = {t.name: t for t in safetensors_tensors(os.path.join(path, shard))}
+        headers[shard] = {t.name: t for t in _shard_tensors(os.path.join(path, shard))}
     missing = [n for n, s in weight_map.items() if n not in headers[s]]
     if missing: raise ValueError(f"{path}: {len(missing)} tensors of {indexes[0]} are not in the shard it names, e.g. {missing[0]!r}")
     return [headers[s][n] for n, s in weight_map.items()]
@@ -293,6 +311,7 @@ def torch_file_tensors(
     try: import torch
     except ImportError: raise ImportError(f"{path}: reading torch files needs torch (pip install 'rmtbook[torch]')") from None
     if _is_torchscript(path):
+        check_memory(2 * os.path.getsize(path), f"loading the TorchScript archive {path} (it is read whole)")
         try: model = torch.jit.load(path, map_location='cpu')  # TorchScript's own reader: no Python code runs; the model is never called
         except Exception as e: raise ValueError(f"{path}: not a readable TorchScript archive ({_first_line(e)})") from None
         kinds = {n: getattr(m, 'original_name', type(m).__name__) for n, m in model.named_modules()}
@@ -302,9 +321,10 @@ def torch_file_tensors(
         try: obj = torch.load(path, map_location='cpu', weights_only=True, mmap=True)
         except RuntimeError as e:
             if 'mmap' not in str(e): raise
+            check_memory(2 * os.path.getsize(path), f"loading {path} (the legacy torch format is read whole)")
             obj = torch.load(path, map_location='cpu', weights_only=True)  # the legacy (non-zip) format cannot be mapped
     except Exception as e: raise ValueError(f"{path}: not a readable torch checkpoint ({_first_line(e)})") from None
-    return [_torch_tensor(n, t) if _is_torch_tensor(t) else _array_tensor(n, t) for n, t in _tensor_mapping(obj, path).items()], {}
+    return [_torch_tensor(n, t, file=True) if _is_torch_tensor(t) else _array_tensor(n, t) for n, t in _tensor_mapping(obj, path).items()], {}
 
 # %% ../nbs/05_layers.ipynb #ed9d2102
 def _rule(t:WeightTensor):
@@ -403,7 +423,7 @@ def printable_name(
     markdown:bool=False, # also escape '|' (a Markdown table's cell separator)
 ) -> str:
     "The name with control and other non-printable characters as Python escapes (ESC as \\x1b, newline as \\n): safe in a terminal and a table."
-    out = ''.join(c if c.isprintable() else repr(c)[1:-1] for c in str(name))  # repr of one character is its escape
+    out = ''.join('\\\\' if c == '\\' else c if c.isprintable() else repr(c)[1:-1] for c in str(name))  # repr of one character is its escape
     return out.replace('|', '\\|') if markdown else out
 
 # %% ../nbs/05_layers.ipynb #b13b89d1
@@ -431,6 +451,9 @@ def layer_stream(
         explicit, order = list(order), 'registration'
     elif order not in _ORDERS: raise ValueError(f"order must be one of {_ORDERS} or a list of matrix names, got {order!r}")
     inc, exc = _pattern(include, 'include'), _pattern(exclude, 'exclude')
+    if isinstance(obj, LayerStream):  # a stream already described: chosen and ordered again, nothing read
+        if order == 'forward': raise ValueError("order='forward' needs a torch.nn.Module (a stream carries no forward pass)")
+        return _choose(list(obj.entries), dict(obj.skipped), order == 'natural', inc, exc, explicit)
     tensors, kind_of, skipped, natural = _source_tensors(obj, order, example_input)
     if order == 'natural' or (natural and order == 'registration'): tensors = sorted(tensors, key=lambda t: _natural_key(t.name))
     entries, seen = [], {}
@@ -441,10 +464,18 @@ def layer_stream(
         if t.key is not None: seen[t.key] = t.name
         out = _rule(t)
         if isinstance(out, str): skipped[t.name] = out; continue
-        for name, shape, rows in out:
-            if inc is not None and not inc.search(name): skipped[name] = f"not matched by include={inc.pattern!r}"
-            elif exc is not None and exc.search(name): skipped[name] = f"matched by exclude={exc.pattern!r}"
-            else: entries.append(LayerEntry(name, kind_of(t.name) or 'tensor', shape, t, rows))
+        entries += [LayerEntry(name, kind_of(t.name) or 'tensor', shape, t, rows) for name, shape, rows in out]
+    return _choose(entries, skipped, False, inc, exc, explicit)
+
+def _choose(entries, skipped, natural, inc, exc, explicit):
+    "The stream of the entries kept by include/exclude, in natural or explicit order when asked; the others skipped with the reason."
+    if natural: entries = sorted(entries, key=lambda e: _natural_key(e.name))
+    kept = []
+    for e in entries:
+        if inc is not None and not inc.search(e.name): skipped[e.name] = f"not matched by include={inc.pattern!r}"
+        elif exc is not None and exc.search(e.name): skipped[e.name] = f"matched by exclude={exc.pattern!r}"
+        else: kept.append(e)
+    entries = kept
     if explicit is not None:
         by_name = {e.name: e for e in entries}
         missing = [n for n in explicit if n not in by_name]
@@ -493,14 +524,15 @@ def gram_error_bound(
     return float(out) if out.ndim == 0 else out
 
 def _gram(w):
-    "The smaller Gram matrix of w in float64 (W^T W or W W^T), summed over row blocks of the longer side."
+    "The upper triangle of the smaller Gram matrix of w in float64 (W^T W or W W^T), summed over row blocks of the longer side."
+    from scipy.linalg.blas import dsyrk
     if w.shape[0] < w.shape[1]: w = w.T
     r, c = w.shape
     step = max(1, _GRAM_BLOCK // c)
-    g = np.zeros((c, c))
+    g = np.zeros((c, c), order='F')
     for i in range(0, r, step):
         b = np.asarray(w[i:i + step], dtype=np.float64)
-        g += b.T @ b  # numpy calls BLAS syrk for a product with its own transpose
+        g = dsyrk(1.0, b.T, beta=1.0, c=g, trans=0, lower=0, overwrite_c=1)  # G += B^T B in place, half the flops of a product
     return g
 
 def spectrum_memory(
@@ -511,7 +543,7 @@ def spectrum_memory(
     r, c = shape
     k, big = min(r, c), max(r, c)
     slack = 16 << 20  # allocator, BLAS-thread and interpreter overhead measured beside the arrays (3 to 12 MiB in the tests)
-    if method == 'gram': return 8 * (2 * k * k + 2 * min(r * c, max(k, _GRAM_BLOCK // k * k)) + 4 * k) + slack  # G, its product, a block and its cast
+    if method == 'gram': return 8 * (k * k + 2 * min(r * c, max(k, _GRAM_BLOCK // k * k)) + 4 * k) + slack  # G (updated in place), a block and its cast
     return 8 * (2 * r * c + 3 * k + max(big, 7 * k) + 5 * k) + slack  # our float64 copy, numpy's copy for LAPACK, dgesdd's work and iwork, s
 
 def layer_spectrum(
@@ -527,7 +559,7 @@ def layer_spectrum(
         raise ValueError(f"layer {name!r} has {int(np.count_nonzero(~np.isfinite(w)))} non-finite weights (NaN or infinity); leave it out with exclude=")
     if method == 'gram':
         from scipy.linalg import eigh
-        lam = eigh(_gram(w), eigvals_only=True, overwrite_a=True, check_finite=False, driver='evd')[::-1]
+        lam = eigh(_gram(w), eigvals_only=True, overwrite_a=True, check_finite=False, driver='evd', lower=False)[::-1]
         return np.clip(lam, 0, None)  # rounding can leave an eigenvalue of a PSD matrix slightly negative
     return np.linalg.svd(np.asarray(w, dtype=np.float64), compute_uv=False)**2
 
@@ -539,16 +571,38 @@ def _progress(items, progress, desc, total=None):
     except ImportError: return items
     return tqdm(items, total=total, desc=desc, unit='layer', disable=None, leave=False)
 
+_DEVICE = re.compile(r'(cpu|cuda(:\d+)?|mps|xpu(:\d+)?)')
+
+def check_device(
+    device:str, # 'cpu', or a torch device: 'cuda', 'cuda:1', 'mps', 'xpu'
+) -> str:
+    "The device, checked: a ValueError for a malformed name, and for an accelerator that torch does not see."
+    if not (isinstance(device, str) and _DEVICE.fullmatch(device)):
+        raise ValueError(f"device must be 'cpu' or a torch device such as 'cuda' or 'cuda:1', got {device!r}")
+    if device == 'cpu': return device
+    try: import torch
+    except ImportError: raise ImportError(f"device={device!r} needs torch (pip install 'rmtbook[torch]')") from None
+    kind = device.split(':')[0]
+    backend = getattr(torch, kind, None) if kind != 'mps' else getattr(torch.backends, 'mps', None)
+    if backend is None or not backend.is_available(): raise ValueError(f"device={device!r}: torch {torch.__version__} sees no {kind} device here")
+    if kind != 'mps' and ':' in device and int(device.split(':')[1]) >= backend.device_count():
+        raise ValueError(f"device={device!r}: torch sees {backend.device_count()} {kind} devices")
+    return device
+
 def _resident_svd(entries):
     "Squared singular values of resident matrices, batched by shape over threads (chapter 12's batched_linalg)."
     out, shapes = [None] * len(entries), {}
     for i, e in enumerate(entries): shapes.setdefault(e.shape, []).append(i)
-    for shape, idx in shapes.items():
-        check_memory(8 * len(idx) * shape[0] * shape[1] + len(idx) * spectrum_memory(shape), f"layer_spectra: {len(idx)} matrices of {shape[0]} x {shape[1]}")
-        batch = np.stack([entries[i].load() for i in idx], dtype=np.float64)  # the one working copy LAPACK needs
-        if not np.isfinite(batch.sum()):
-            for i in idx: layer_spectrum(entries[i].load(), 'svd', entries[i].name)  # raises, naming the layer
-        for i, s in zip(idx, batched_linalg(lambda a: np.linalg.svd(a, compute_uv=False)**2, batch)): out[i] = s
+    for shape, group in shapes.items():
+        per = 8 * shape[0] * shape[1] + spectrum_memory(shape)  # its float64 copy in the batch, and one SVD's work per thread
+        check_memory(per, f"layer_spectra: a matrix of {shape[0]} x {shape[1]}")
+        step = max(1, min(len(group), available_memory() // (2 * per)))  # batches that fit in half the memory available
+        for j in range(0, len(group), step):
+            idx = group[j:j + step]
+            batch = np.stack([entries[i].load() for i in idx], dtype=np.float64)  # the one working copy LAPACK needs
+            if not np.isfinite(batch.sum()):
+                for i in idx: layer_spectrum(entries[i].load(), 'svd', entries[i].name)  # raises, naming the layer
+            for i, s in zip(idx, batched_linalg(lambda a: np.linalg.svd(a, compute_uv=False)**2, batch)): out[i] = s
     return out
 
 def _torch_spectra(entries, device, dtype, progress):
@@ -566,7 +620,7 @@ def _torch_spectra(entries, device, dtype, progress):
         for j in range(0, len(idx), step):
             part = idx[j:j + step]
             batch = torch.stack([torch.from_numpy(np.ascontiguousarray(entries[i].load())).to(dev, tdtype) for i in part])
-            if not torch.isfinite(batch).all():
+            if not torch.isfinite(batch).all():  # named here: the GPU's SVD would fail without a name
                 bad = next(i for i, m in zip(part, batch) if not torch.isfinite(m).all())
                 raise ValueError(f"layer {entries[bad].name!r} has non-finite weights (NaN or infinity); leave it out with exclude=")
             s = (torch.linalg.svdvals(batch).to(torch.float64)**2).cpu().numpy()
@@ -589,9 +643,7 @@ def layer_spectra(
     if method not in ('svd', 'gram'): raise ValueError(f"method must be 'svd' or 'gram', got {method!r}")
     if dtype not in ('float32', 'float64'): raise ValueError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
     entries = list(stream)
-    if not (isinstance(device, str) and (device == 'cpu' or device.startswith(('cuda', 'mps', 'xpu')))):
-        raise ValueError(f"device must be 'cpu' or a torch device such as 'cuda', got {device!r}")
-    if device != 'cpu': return _torch_spectra(entries, device, dtype, progress)
+    if check_device(device) != 'cpu': return _torch_spectra(entries, device, dtype, progress)
     if method == 'svd' and entries and all(e.tensor.read_bytes == 0 for e in entries): return _resident_svd(entries)
     out = []
     for e in _progress(entries, progress, 'spectra'):
