@@ -3,7 +3,8 @@
     python tools/execute.py nbs/12_core.ipynb [nbs/01_ensembles.ipynb ...] [--all]
 
 nbdev's own runner (`nbdev.test.test_nb(save=True)`): cells flagged `slow`, `gpu` or `notest` are not run and keep
-the outputs they have (`--all` runs `slow` and `gpu` cells too); a notebook with a failing cell is not written.
+the outputs they have (`--all` runs `slow` cells too, and `gpu` cells where torch sees a GPU); a notebook with a failing
+cell is not written.
 Run `nbdev-clean` afterwards, as after any notebook edit.
 """
 import sys
@@ -14,7 +15,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 if __name__ == '__main__':
     paths = [Path(a).resolve() for a in sys.argv[1:] if not a.startswith('--')]
-    skip = ['notest'] if '--all' in sys.argv else ['notest', 'slow', 'gpu']
+    def gpu():
+        try:
+            import torch
+            return torch.cuda.is_available()
+        except ImportError: return False
+    skip = (['notest'] + ([] if gpu() else ['gpu'])) if '--all' in sys.argv else ['notest', 'slow', 'gpu']
     failed = []
     for p in paths:
         ok, seconds = run_notebook(p, skip_flags=skip, basepath=ROOT, save=True, cell_timeout=1800)
