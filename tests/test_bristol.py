@@ -10,9 +10,7 @@ is missing. The cPSE comparisons require a relative 1e-9 (the issue's bound; in 
 the last bit, since both run the same LAPACK calls on the same arrays).
 A negative control shows the comparison can fail: the corrected `rmtbook.ergodicity` differs.
 """
-import fcntl
 import importlib
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -23,6 +21,7 @@ import pytest
 from rmtbook.compat import bristol as compat
 from rmtbook.ensembles import cbe_phases, goe, eigenvalues
 from rmtbook.ergodicity import spectral_ergodicity
+from reference import pip_into_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION = '0.2.14'
@@ -30,15 +29,8 @@ CACHE = ROOT / '.cache' / f'bristol-{VERSION}'
 
 
 def _install_bristol():
-    "bristol==0.2.14 without its dependencies, into CACHE (once; a file lock serialises pytest-xdist workers)."
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    with open(CACHE.parent / 'bristol.lock', 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (CACHE / 'bristol' / 'spectral.py').exists():
-            cmd = [sys.executable, '-m', 'pip', 'install', '--quiet', '--no-deps', '--target', str(CACHE), f'bristol=={VERSION}']
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-            if done.returncode:
-                raise RuntimeError(f"could not install bristol=={VERSION} from PyPI for the comparison:\n{done.stderr}")
+    "bristol==0.2.14 without its dependencies, into CACHE (once)."
+    pip_into_cache(CACHE, [f'bristol=={VERSION}'], 'bristol/spectral.py', timeout=300)
 
 
 @pytest.fixture(scope='session')

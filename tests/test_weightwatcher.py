@@ -14,7 +14,6 @@ better than 1e-13 relative (the SVDs of the slices round differently: xmin can d
 rand_distance is compared, on fixed vectors, and the MP edges, which come from different estimators, are compared
 loosely (measured: 1-2 %).
 """
-import fcntl
 import json
 import math
 import subprocess
@@ -27,6 +26,7 @@ import pytest
 pd = pytest.importorskip('pandas')
 torch = pytest.importorskip('torch')
 from rmtbook.esd import esd_distance, esd_report
+from reference import pip_into_cache
 
 pytestmark = pytest.mark.slow  # about 25 s: the install (once), one weightwatcher process, rmtbook's reports
 
@@ -53,16 +53,8 @@ print(json.dumps({"js": float(jensen_shannon_distance(p, q))}))
 
 
 def _install_weightwatcher():
-    "weightwatcher==0.7.7 (and the pandas, powerlaw it imports) without further dependencies, into CACHE (once; a file lock serialises pytest-xdist workers)."
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    with open(CACHE.parent / 'weightwatcher.lock', 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (CACHE / 'weightwatcher' / 'weightwatcher.py').exists():
-            cmd = [sys.executable, '-m', 'pip', 'install', '--quiet', '--no-deps', '--target', str(CACHE),
-                   f'weightwatcher=={VERSION}', 'pandas==3.1.1', 'powerlaw==2.0.0']
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-            if done.returncode:
-                raise RuntimeError(f"could not install weightwatcher=={VERSION} from PyPI for the comparison:\n{done.stderr}")
+    "weightwatcher==0.7.7 (and the pandas, powerlaw it imports) without further dependencies, into CACHE (once)."
+    pip_into_cache(CACHE, [f'weightwatcher=={VERSION}', 'pandas==3.1.1', 'powerlaw==2.0.0'], 'weightwatcher/weightwatcher.py')
 
 
 def _models():
