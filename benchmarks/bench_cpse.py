@@ -10,8 +10,8 @@ Three computations on the same standard normal matrices (float64, and float32 as
   padding, Python-level histograms; it needs torch and imports torchvision, which is given an empty
   stand-in when missing (bristol uses it for nothing here).
 - `rmtbook.compat.bristol.cpse_measure_vanilla`: the same numbers (checked to a relative 1e-9).
-- `rmtbook.cpse.cpse(matrices)`: squared singular values (`svd(compute_uv=False)`, the batch spread over
-  the cores with one BLAS thread each), one shared grid, order-free padding.
+- `rmtbook.cpse.cpse(matrices)`: squared singular values by its default `method='auto'` (the eigenvalues of W^T W,
+  formed in float64 by BLAS syrk, where their error estimate is below 1e-3 of a bin), one shared grid, order-free padding.
 
 Each is run `--repeat` times, the three interleaved; the table gives the median wall seconds, the CPU
 seconds of the process, and the ratios bristol / rmtbook (> 1: rmtbook faster).
