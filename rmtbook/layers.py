@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_layers.ipynb #aa1ade30
 from __future__ import annotations
-import json, math, os, re, sys, zipfile
+import json, math, os, re, sys, warnings, zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 import numpy as np
@@ -312,7 +312,10 @@ def torch_file_tensors(
     except ImportError: raise ImportError(f"{path}: reading torch files needs torch (pip install 'rmtbook[torch]')") from None
     if _is_torchscript(path):
         check_memory(2 * os.path.getsize(path), f"loading the TorchScript archive {path} (it is read whole)")
-        try: model = torch.jit.load(path, map_location='cpu')  # TorchScript's own reader: no Python code runs; the model is never called
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore', DeprecationWarning)  # torch 2.13 deprecates TorchScript; archives on disk still need reading
+                model = torch.jit.load(path, map_location='cpu')  # TorchScript's own reader: no Python code runs; the model is never called
         except Exception as e: raise ValueError(f"{path}: not a readable TorchScript archive ({_first_line(e)})") from None
         kinds = {n: getattr(m, 'original_name', type(m).__name__) for n, m in model.named_modules()}
         return [_torch_tensor(n, p) for n, p in model.named_parameters()], kinds
