@@ -134,16 +134,16 @@ def main(argv=None):
 
 
 def agreement(ours, theirs):
-    "Largest relative difference per column between rmtbook's report (JSON rows) and weightwatcher's frame, matched by layer name."
+    "Per column: layers matched by name, layers where one side is undefined, and the largest relative difference."
     rows = {r['name']: r for r in ours['layers']}
-    out = {}
-    for col in ('N', 'M', 'num_evals', 'lambda_max', 'log_norm', 'stable_rank', 'entropy', 'alpha', 'xmin'):
-        diffs = []
-        for _, t in theirs.iterrows():
-            r = rows.get(f"{t['longname']}.weight")
-            if r is None or r.get(col) is None: continue
+    matched = [(rows[f"{t['longname']}.weight"], t) for _, t in theirs.iterrows() if f"{t['longname']}.weight" in rows]
+    out = dict(layers=dict(rmtbook=len(rows), weightwatcher=len(theirs), matched=len(matched)))
+    for col in ('N', 'M', 'num_evals', 'matrix_rank', 'num_pl_spikes', 'lambda_max', 'log_norm', 'stable_rank', 'entropy', 'alpha', 'xmin'):
+        diffs, undefined = [], 0
+        for r, t in matched:
+            if r.get(col) is None or t[col] != t[col]: undefined += 1; continue  # null here or NaN there
             diffs.append(abs(r[col] - t[col]) / max(abs(t[col]), 1e-300))
-        out[col] = dict(layers=len(diffs), max_rel=max(diffs) if diffs else None)
+        out[col] = dict(compared=len(diffs), undefined=undefined, max_rel=max(diffs) if diffs else None)
     return out
 
 

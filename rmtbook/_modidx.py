@@ -10,6 +10,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'rmtbook.cli._exact_check': ('cli.html#_exact_check', 'rmtbook/cli.py'),
                              'rmtbook.cli._json_value': ('cli.html#_json_value', 'rmtbook/cli.py'),
                              'rmtbook.cli._markdown_table': ('cli.html#_markdown_table', 'rmtbook/cli.py'),
+                             'rmtbook.cli._message': ('cli.html#_message', 'rmtbook/cli.py'),
                              'rmtbook.cli._moment_check': ('cli.html#_moment_check', 'rmtbook/cli.py'),
                              'rmtbook.cli._order_arg': ('cli.html#_order_arg', 'rmtbook/cli.py'),
                              'rmtbook.cli._plot_cpse': ('cli.html#_plot_cpse', 'rmtbook/cli.py'),

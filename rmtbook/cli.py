@@ -305,6 +305,15 @@ def run_tour(
     return dict(rows=rows, failed=failed, cpse=result.value, cpse_result=result, ergodicity=erg, files=files, seconds=time.perf_counter() - t0)
 
 # %% ../nbs/99_cli.ipynb #5dd41f8d
+# what stops an analysis with status 1: a bad file (OSError, ValueError), torch's RuntimeError (a GPU out of memory,
+# a corrupt archive), MemoryError, and the missing extras (ImportError)
+_INPUT_ERRORS = (OSError, ValueError, TypeError, ImportError, RuntimeError, MemoryError)
+
+def _message(e):
+    "An exception as one line: its text's first line, or its type when it has none (a bare MemoryError)."
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
 def _table_cell(x, fmt='.4g'):
     "A value as a table cell: numbers formatted, None and NaN as empty, names made printable."
     if x is None or (isinstance(x, float) and not np.isfinite(x)): return '' if x is None or np.isnan(x) else str(x)
@@ -385,8 +394,8 @@ def _cpse_command(args, parser) -> int:
             warnings.simplefilter('ignore', RuntimeWarning)  # an undefined cPSE is reported in the output itself
             result = cpse(layers, args.bins, args.scale, null=args.null, draws=args.draws, rng=args.seed,
                           method=args.method, device=args.device, progress=True)
-    except (OSError, ValueError, TypeError, ImportError) as e:
-        print(f"rmtbook cpse: error: {printable_name(e)}", file=sys.stderr)
+    except _INPUT_ERRORS as e:
+        print(f"rmtbook cpse: error: {printable_name(_message(e))}", file=sys.stderr)
         return 1
     if args.format == 'json': print(json.dumps(result.to_dict(), allow_nan=False))
     elif args.format == 'csv':
@@ -407,8 +416,8 @@ def _esd_command(args, parser) -> int:
         from rmtbook.esd import esd_report
         df = esd_report(args.path, conv=args.conv, include=args.include, exclude=args.exclude, order=args.order, randomize=args.randomize,
                         rng=args.seed, method=args.method, device=args.device, progress=True)
-    except (OSError, ValueError, TypeError, ImportError) as e:
-        print(f"rmtbook esd: error: {printable_name(e)}", file=sys.stderr)
+    except _INPUT_ERRORS as e:
+        print(f"rmtbook esd: error: {printable_name(_message(e))}", file=sys.stderr)
         return 1
     rows = [{k: _json_value(v) for k, v in r.items()} for r in df.to_dict('records')]
     if args.format == 'json':

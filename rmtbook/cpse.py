@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from itertools import groupby
 import numpy as np
 from fastcore.basics import patch
-from .core import check_int, check_memory, thread_map
+from .core import check_int, check_memory, get_linalg_threads, thread_map
 from .ensembles import haar_unitary
-from .layers import LayerStream, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, printable_name, spectrum_memory
+from .layers import LayerStream, check_device, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, printable_name, spectrum_memory
 from .rng import item_rng, seed_sequence
 from .mme import pse_counts
 
@@ -91,6 +91,7 @@ def spectra_cascade(
     names = names or [f'layer {i + 1}' for i in range(len(spectra))]
     check_memory(_cascade_bytes(len(spectra), n_bins), f"the cascade of {len(spectra)} layers on n_bins={n_bins} bins")
     lo, hi = min(s.min() for s in spectra), max(s.max() for s in spectra)
+    if not np.isfinite(hi): raise ValueError("the squared singular values overflow float64 (weights of 1e154 or more): rescale the weights")
     flat = not hi - lo > 64 * np.finfo(np.float64).eps * hi  # one value up to rounding (orthogonal layers): one bin
     if scale == 'log':
         for name, s in zip(names, spectra):
@@ -145,6 +146,7 @@ def cpse(
     if shift is not None:
         warnings.warn("cpse(shift=...) is ignored: the cascade compares depths 2..L with exact logarithms and has no epsilon", FutureWarning, stacklevel=2)
     if method not in ('auto', 'svd', 'gram'): raise ValueError(f"method must be 'auto', 'svd' or 'gram', got {method!r}")
+    check_device(device)  # before the null's draws
     layers = layer_stream(obj, order=order, example_input=example_input, include=include, exclude=exclude)
     if len(layers) < 3: raise ValueError(f"cPSE needs at least 3 layer matrices, found {len(layers)}" + (f" (skipped: {', '.join(map(printable_name, list(layers.skipped)[:10]))})" if layers.skipped else ''))
     n_bins = check_int(n_bins, 'n_bins', 1, 'the number of bins')
@@ -315,6 +317,9 @@ def cpse_null(
         spectra = layer_spectra(random_layers(shapes, init, item_rng(root, start + j, 'cpse_null')))
         return spectra_cascade(spectra, n_bins, scale)[2]
     work = sum(p * q * min(p, q) for p, q in shapes)  # one draw's SVDs, in units of flops up to a constant
-    runner = thread_map if work >= _NULL_MIN_WORK else (lambda f, items: [f(j) for j in items])  # below it threads lose to the GIL
+    threads = min(get_linalg_threads(), draws) if work >= _NULL_MIN_WORK else 1  # below it threads lose to the GIL
+    per_draw = 16 * sum(p * q for p, q in shapes) + max(spectrum_memory(s) for s in shapes) + _cascade_bytes(len(shapes), n_bins)
+    check_memory(threads * per_draw, f"cpse_null: {threads} random networks of {sum(p * q for p, q in shapes):,} weights at a time")  # the float64 layers and their stack
+    runner = thread_map if threads > 1 else (lambda f, items: [f(j) for j in items])
     d = np.array(runner(one, range(draws)), dtype=np.float64).reshape(draws, len(shapes) - 2)
     return CPSENull(init, shapes, n_bins, scale, _mean_log10(d), d)

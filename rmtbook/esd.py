@@ -239,8 +239,9 @@ def permuted_weights(
 ) -> np.ndarray:
     "The weights with their entries shuffled at random, in the layout they came in (a copy)."
     _check_conv(conv)
-    w, _ = _read(w, conv)
+    w, name = _read(w, conv)
     if w.ndim < 2: raise ValueError(f"expected a matrix or a weight tensor of 2 or more axes, got shape {w.shape}")
+    check_memory(3 * w.nbytes, f"shuffling layer {name or 'matrix'!r} ({w.shape})")  # a flat copy, the permutation, the layout
     if conv == 'reshape' or w.ndim == 2: return rng.permutation(w.ravel()).reshape(w.shape)
     t = w.reshape(w.shape[0], w.shape[1], -1)
     s = np.moveaxis(t, -1, 0).reshape(t.shape[2], -1)  # one row per slice
@@ -326,7 +327,8 @@ def esd_report(
             shuffled = permuted_weights(w, item_rng(root, index[e.name], 'esd_randomize'), conv)
             rev = esd_eigenvalues(shuffled, conv, conv2d_norm, method, e.name, device)
             lr = float(rev.max())
-            row.update(rand_lambda_max=lr, rand_distance=esd_distance(ev, rev), ww_softrank=lr / row['lambda_max'], ww_maxdist=row['lambda_max'] - lr)
+            row.update(rand_lambda_max=lr, rand_distance=esd_distance(ev, rev), ww_maxdist=row['lambda_max'] - lr,
+                       ww_softrank=lr / row['lambda_max'] if row['lambda_max'] > 0 else math.nan)  # an all-zero layer: undefined
         rows.append(row)
         del w, ev  # one layer in memory at a time
     if not rows:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_layers.ipynb #aa1ade30
 from __future__ import annotations
-import json, math, os, re, sys, warnings, zipfile
+import json, math, os, re, sys, warnings, zipfile, zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 import numpy as np
@@ -235,12 +235,21 @@ def folder_tensors(
         if indexes or shards: break
     else: raise ValueError(f"{path}: a folder with no .safetensors or .bin shard (and no *.safetensors.index.json)")
     if len(indexes) > 1: raise ValueError(f"{path}: more than one {suffix} index ({', '.join(indexes)}); pass one shard or a folder with one index")
-    if not indexes: return [t for s in shards for t in _shard_tensors(os.path.join(path, s))]
+    if not indexes:
+        if suffix == '.bin': shards = [s for s in shards if s.startswith('pytorch_model')]  # not training_args.bin and the like
+        if not shards: raise ValueError(f"{path}: no pytorch_model*.bin shard and no index")
+        tensors = [t for s in shards for t in _shard_tensors(os.path.join(path, s))]
+        names = [t.name for t in tensors]
+        if len(set(names)) < len(names):
+            twice = next(n for n in names if names.count(n) > 1)
+            raise ValueError(f"{path}: tensor {twice!r} is in more than one file, and no index says which to read (a whole-model file beside its shards?)")
+        return tensors
     try:
         with open(os.path.join(path, indexes[0])) as f: weight_map = json.load(f)['weight_map']
         if not isinstance(weight_map, dict) or not all(isinstance(v, str) for v in weight_map.values()): raise TypeError
     except (ValueError, KeyError, TypeError):
         raise ValueError(f"{path}/{indexes[0]}: not a {suffix} index (a JSON object with a 'weight_map' of names to shard files)") from None
+    if not weight_map: raise ValueError(f"{path}/{indexes[0]}: the index names no tensor")
     headers = {}
     for shard in dict.fromkeys(weight_map.values()):
         if os.path.basename(shard) != shard or not shard.endswith(suffix):
@@ -253,8 +262,11 @@ def folder_tensors(
 
 # %% ../nbs/05_layers.ipynb #1ee9f44e
 def _npz_member(path, info):
-    "Read one .npy member of an npz file (no pickles)."
-    with zipfile.ZipFile(path) as z, z.open(info) as f: return np.lib.format.read_array(f, allow_pickle=False)
+    "Read one .npy member of an npz file (no pickles); a corrupt member is a ValueError naming it."
+    try:
+        with zipfile.ZipFile(path) as z, z.open(info) as f: return np.lib.format.read_array(f, allow_pickle=False)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
+        raise ValueError(f"{path}: member {info.filename!r} cannot be read ({type(e).__name__}: {e})") from None
 
 def npz_tensors(
     path, # an .npz file (numpy.savez or savez_compressed)
@@ -290,7 +302,7 @@ _WRAPPER_KEYS = ('state_dict', 'model_state_dict', 'model', 'module', 'net', 'we
 def _tensor_mapping(obj, source):
     "A mapping name -> tensor/array from a loaded checkpoint, unwrapping one level of the usual keys."
     if not isinstance(obj, Mapping): raise ValueError(f"{source}: expected a state dict (a mapping of names to tensors), found {type(obj).__name__}")
-    if obj and all(hasattr(v, 'shape') for v in obj.values()): return obj
+    if obj and all(hasattr(v, 'shape') for v in obj.values()): return {str(k): v for k, v in obj.items()}  # names are text
     for k in _WRAPPER_KEYS:
         if isinstance(obj.get(k), Mapping) and obj[k] and all(hasattr(v, 'shape') for v in obj[k].values()): return obj[k]
     raise ValueError(f"{source}: no state dict found (keys: {list(obj)[:8]}); pass the mapping of weights itself")
@@ -562,7 +574,10 @@ def layer_spectrum(
         raise ValueError(f"layer {name!r} has {int(np.count_nonzero(~np.isfinite(w)))} non-finite weights (NaN or infinity); leave it out with exclude=")
     if method == 'gram':
         from scipy.linalg import eigh
-        lam = eigh(_gram(w), eigvals_only=True, overwrite_a=True, check_finite=False, driver='evd', lower=False)[::-1]
+        g = _gram(w)
+        if not np.isfinite(g).all():  # the lower triangle, left at 0, is finite: the upper one overflowed
+            raise ValueError(f"layer {name!r}: its squared singular values overflow float64 (weights of 1e154 or more): rescale it")
+        lam = eigh(g, eigvals_only=True, overwrite_a=True, check_finite=False, driver='evd', lower=False)[::-1]
         return np.clip(lam, 0, None)  # rounding can leave an eigenvalue of a PSD matrix slightly negative
     return np.linalg.svd(np.asarray(w, dtype=np.float64), compute_uv=False)**2
 

@@ -10,9 +10,10 @@ lambda_max, log_spectral_norm, norm, log_norm, stable_rank, entropy to 1e-6 rela
 bound) and to 1e-6 relative; xmin, alpha_weighted, log_alpha_norm, xmax, D and sigma to 1e-6 relative; warning equal.
 Measured (printed by `test_dense_embedding_and_small_n` and `test_conv2d_slices`): every one of these agrees to
 better than 1e-13 relative (the SVDs of the slices round differently: xmin can differ in the last bit). The randomised columns cannot be compared number for number
-(weightwatcher shuffles with the global `np.random`, rmtbook with `item_rng` streams); only the formula of
-rand_distance is compared, on fixed vectors, and the MP edges, which come from different estimators, are compared
-loosely (measured: 1-2 %).
+(weightwatcher shuffles with the global `np.random`, rmtbook with `item_rng` streams): the formula of rand_distance
+is compared on fixed vectors, and rand_lambda_max and ww_softrank by their law (the largest eigenvalue of a shuffled
+layer sits at its MP edge; within 10 %). The MP edges come from different estimators and are compared loosely
+(within 5 %; the relative differences are printed).
 """
 import json
 import math
@@ -167,7 +168,6 @@ def test_randomize_and_mp(ww):
     print('rand_lambda_max vs max_rand_eval, relative:', rel)
     assert rel.max() < 0.1
     np.testing.assert_allclose(ours['ww_softrank'].to_numpy(), theirs['ww_softrank'].to_numpy(), rtol=0.1)
-    np.testing.assert_allclose(ours['ww_softrank'], ours['rand_lambda_max'] / ours['lambda_max'], rtol=1e-12)
     # two estimators of the same MP edge, in the same units, on randomly initialised layers
     rel = np.abs(ours['mp_bulk_max'].to_numpy() / theirs['bulk_max'].to_numpy() - 1)
     print('mp_bulk_max vs bulk_max, relative:', rel)
