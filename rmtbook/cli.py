@@ -8,8 +8,8 @@ import argparse, errno, io, json, os, re, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 from . import __version__
-from .core import check_int, check_memory
-from .layers import printable_name
+from .core import check_int, check_memory, jsonable
+from .layers import DEVICE_NAMES, printable_name
 from .ensembles import (ENSEMBLES, cue, coe, cse, cbe_phases, eigenphases, trace_powers, symplectic_dual,
                                cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
 from .spectra import cue_number_variance, phase_edges, phase_spacings, wigner_surmise
@@ -339,13 +339,6 @@ def _csv_text(rows, columns):
                                'x'.join(map(str, r[c])) if isinstance(r[c], (list, tuple)) else r[c] for c in columns])
     return buf.getvalue().rstrip('\n')
 
-def _json_value(x):
-    "A value for strict JSON: NaN and infinities become None (the caller says why beside it)."
-    if isinstance(x, (float, np.floating)): return float(x) if np.isfinite(x) else None
-    if isinstance(x, np.integer): return int(x)
-    if isinstance(x, np.bool_): return bool(x)
-    return x
-
 def _regex_arg(text):
     "argparse type of --include/--exclude: a regular expression, refused as a usage error when it does not compile."
     try: re.compile(text)
@@ -354,7 +347,7 @@ def _regex_arg(text):
 
 def _device_arg(text):
     "argparse type of --device: cpu or a torch device name (whether torch sees it is checked when it is used)."
-    if not re.fullmatch(r'(cpu|cuda(:\d+)?|mps|xpu(:\d+)?)', text): raise argparse.ArgumentTypeError(f"not a device: {text!r} (cpu, cuda, cuda:1, mps, xpu)")
+    if not DEVICE_NAMES.fullmatch(text): raise argparse.ArgumentTypeError(f"not a device: {text!r} (cpu, cuda, cuda:1, mps, xpu)")
     return text
 
 def _order_arg(text):
@@ -382,7 +375,7 @@ def _cpse_command(args, parser) -> int:
         if args.compat:  # bristol's own choice of weights, read once
             from rmtbook.compat.bristol import cpse_measure_file
             d, value = cpse_measure_file(args.path)
-            out = dict(cpse=_json_value(value), d_layers=[_json_value(x) for x in d], measure='bristol 0.2.14 cpse_measure')
+            out = dict(cpse=jsonable(value), d_layers=[jsonable(x) for x in d], measure='bristol 0.2.14 cpse_measure')
             print(json.dumps(out, allow_nan=False) if args.format == 'json' else
                   '\n'.join([f'd_layers (published measure, {len(d)} distances):'] + [f'  {x:.10g}' for x in d] + [f'cPSE = {value:.6f}']))
             return 0
@@ -419,9 +412,9 @@ def _esd_command(args, parser) -> int:
     except _INPUT_ERRORS as e:
         print(f"rmtbook esd: error: {printable_name(_message(e))}", file=sys.stderr)
         return 1
-    rows = [{k: _json_value(v) for k, v in r.items()} for r in df.to_dict('records')]
+    rows = [{k: jsonable(v) for k, v in r.items()} for r in df.to_dict('records')]
     if args.format == 'json':
-        settings = {k: str(v) if k == 'seed' and v is not None else _json_value(v) for k, v in df.attrs.items() if k != 'skipped'}  # a 128-bit seed as text
+        settings = {k: str(v) if k == 'seed' and v is not None else jsonable(v) for k, v in df.attrs.items() if k != 'skipped'}  # a 128-bit seed as text
         print(json.dumps(dict(settings=settings, layers=rows, skipped=df.attrs.get('skipped', {})), allow_nan=False))
     elif args.format == 'csv': print(_csv_text(rows, list(df.columns)))
     else:

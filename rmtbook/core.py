@@ -14,7 +14,7 @@ __all__ = ['KRAMERS_TOL', 'check_int', 'check_start', 'check_size', 'check_n', '
            'check_spectra', 'check_spectrum_list', 'available_memory', 'check_memory', 'wrap_phase', 'sorted_phases',
            'kramers_phases', 'kramers_values', 'grid_bins', 'bin_edges', 'phase_edges', 'resolve_edges',
            'available_cores', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads', 'single_thread_blas',
-           'batched_linalg', 'thread_map']
+           'batched_linalg', 'thread_map', 'jsonable', 'progress_bar']
 
 # %% ../nbs/12_core.ipynb #27cdb913
 def check_int(
@@ -364,3 +364,29 @@ def thread_map(
         k = 1 if nested else min(get_linalg_threads(), len(items))
         if k <= 1: return [f(x) for x in items]
         with ThreadPoolExecutor(k) as ex: return list(ex.map(f, items))
+
+# %% ../nbs/12_core.ipynb #2c9f8bcf
+def jsonable(
+    obj, # dicts, lists, tuples, numbers, strings
+):
+    "A copy in strict JSON types: tuples as lists, NumPy scalars as Python numbers, NaN and infinities as None."
+    if isinstance(obj, dict): return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, np.ndarray)): return [jsonable(v) for v in obj]
+    if isinstance(obj, (bool, np.bool_)): return bool(obj)
+    if isinstance(obj, (int, np.integer)): return int(obj)
+    if isinstance(obj, (float, np.floating)): return float(obj) if np.isfinite(obj) else None
+    if obj is None or isinstance(obj, str): return obj
+    raise TypeError(f"obj: {type(obj).__name__} has no JSON form")
+
+# %% ../nbs/12_core.ipynb #67d8c7b8
+def progress_bar(
+    items, # what the loop runs over (None: a bar advanced by hand with .update)
+    progress:bool, # show a bar at all
+    desc:str, # the bar's label
+    total:int|None=None, # the number of items, when `items` has no length
+):
+    "`items` in a tqdm bar over layers when asked for and tqdm is installed (shown on a terminal only); else `items` itself."
+    if not progress: return items
+    try: from tqdm.auto import tqdm
+    except ImportError: return items
+    return tqdm(items, total=total, desc=desc, unit='layer', disable=None, leave=False)

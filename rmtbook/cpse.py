@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import groupby
 import numpy as np
 from fastcore.basics import patch
-from .core import check_int, check_memory, get_linalg_threads, thread_map
+from .core import check_int, check_memory, get_linalg_threads, jsonable, thread_map
 from .ensembles import haar_unitary
 from .layers import LayerStream, check_device, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, printable_name, spectrum_memory
 from .rng import item_rng, seed_sequence
@@ -165,8 +165,6 @@ def cpse(
     return result
 
 # %% ../nbs/06_cpse.ipynb #4b2e4e24
-def _finite(x): return float(x) if x is not None and np.isfinite(x) else None  # strict JSON: no NaN, no Infinity
-
 @patch
 def rows(self:CPSE) -> list:
     "One dict per layer: index, name, kind, shape, N, d on its arrival (None for layers 1 and 2), bins left out, and the null's view of d."
@@ -176,11 +174,11 @@ def rows(self:CPSE) -> list:
         r = dict(layer=i + 1, name=name, kind=kind, shape=list(shape), n=int(n), d=None, excluded=None)
         if cmp is not None: r.update(null_mean=None, null_band=[None, None], percentile=None, z=None)  # one schema for every row
         if i >= 2:
-            r.update(d=_finite(self.d_layers[i - 2]), excluded=int(self.excluded[i - 2]))
+            r.update(d=jsonable(self.d_layers[i - 2]), excluded=int(self.excluded[i - 2]))
             if cmp is not None:
                 c = cmp['d_layers'][i - 2]
-                r.update(null_mean=_finite(c['mean']), null_band=[_finite(b) for b in c['band']],
-                         percentile=_finite(c['percentile']), z=_finite(c['z']))
+                r.update(null_mean=jsonable(c['mean']), null_band=[jsonable(b) for b in c['band']],
+                         percentile=jsonable(c['percentile']), z=jsonable(c['z']))
         out.append(r)
     return out
 
@@ -191,12 +189,12 @@ def to_dict(self:CPSE) -> dict:
     v = self.value
     why = None if np.isfinite(v) else ('some d_l = 0 (two consecutive depths with the same Omega), so log10 d = -inf' if np.isneginf(v) else
                                        'no d_l is defined (no bin where two consecutive depths both have Omega > 0)')
-    out = dict(cpse=_finite(v), cpse_undefined=why, d_layers=[_finite(x) for x in self.d_layers], excluded=[int(x) for x in self.excluded],
+    out = dict(cpse=jsonable(v), cpse_undefined=why, d_layers=[jsonable(x) for x in self.d_layers], excluded=[int(x) for x in self.excluded],
                layers=self.rows(), n_bins=int(self.edges.size - 1), scale=self.scale, edges=[float(x) for x in self.edges], null=None)
     if self.null is not None:
         c = self.null.compare(self)['cpse']
-        out['null'] = dict(init=self.null.init, draws=self.null.draws, mean=_finite(c['mean']), band=[_finite(b) for b in c['band']],
-                           percentile=_finite(c['percentile']), z=_finite(c['z']))
+        out['null'] = dict(init=self.null.init, draws=self.null.draws, mean=jsonable(c['mean']), band=[jsonable(b) for b in c['band']],
+                           percentile=jsonable(c['percentile']), z=jsonable(c['z']))
     return out
 
 # %% ../nbs/06_cpse.ipynb #1e151a7b

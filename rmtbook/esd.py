@@ -6,7 +6,7 @@
 from __future__ import annotations
 import functools, math
 import numpy as np
-from .core import check_memory
+from .core import check_memory, progress_bar
 from .layers import LayerEntry, check_device, gram_error_bound, layer_spectra, layer_spectrum, layer_stream, spectrum_memory
 from .rng import item_rng, seed_sequence
 
@@ -36,9 +36,7 @@ def esd_dims(
 def _read(w, conv):
     "(array, name) of a LayerEntry read: its 2-D matrix, or with conv='slices' its raw tensor; an array or tensor as it is (name None)."
     if isinstance(w, LayerEntry):
-        if conv == 'reshape' or w.rows is not None or len(w.tensor.shape) <= 2: return w.load(), w.name
-        check_memory(w.tensor.read_bytes, f"reading layer {w.name!r} ({w.tensor.dtype} {w.tensor.shape})")
-        return w.tensor.read(), w.name
+        return w.load(matrix=conv == 'reshape' or w.rows is not None), w.name  # slices: the raw tensor
     if hasattr(w, 'detach'): w = w.detach().cpu().numpy()  # a torch tensor
     return np.asarray(w), None
 
@@ -261,12 +259,6 @@ def esd_distance(
     return float(np.sqrt((entropy(p, m) + entropy(q, m)) / 2))
 
 # %% ../nbs/14_esd.ipynb #ee23cefe
-def _progress(items, progress, total):
-    if not progress: return items
-    try: from tqdm.auto import tqdm
-    except ImportError: return items
-    return tqdm(items, total=total, desc='esd_report', unit='layer', disable=None, leave=False)
-
 def _layer_row(e, w, conv, conv2d_norm, method, N, M, rf, mp_fit, mp_quantile, device='cpu'):
     "The spectral columns of one layer, from its read weights."
     ev = esd_eigenvalues(w, conv, conv2d_norm, method, e.name, device)
@@ -315,7 +307,7 @@ def esd_report(
         root = seed_sequence(rng)  # once: a None seed or a Generator gives one root for every layer
         full = stream if include is None and exclude is None else layer_stream(obj, order=order, example_input=example_input)
         index = {name: i for i, name in enumerate(full.names)}  # layer i's stream: its place among all the source's matrices
-    for e in _progress(stream.entries, progress, len(stream)):
+    for e in progress_bar(stream.entries, progress, 'esd_report'):
         N, M, rf = esd_dims(e.tensor.shape if conv == 'slices' and e.rows is None else e.shape, conv)
         if M * rf < min_evals:
             skipped[e.name] = f"{M * rf} eigenvalues, fewer than min_evals={min_evals}"; continue

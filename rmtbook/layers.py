@@ -8,12 +8,13 @@ import json, math, os, re, sys, warnings, zipfile, zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 import numpy as np
-from .core import available_memory, batched_linalg, check_memory
+from .core import available_memory, batched_linalg, check_memory, progress_bar
 
 # %% auto #0
-__all__ = ['LayerMatrices', 'WeightTensor', 'decode_floats', 'safetensors_tensors', 'folder_tensors', 'npz_tensors',
-           'torch_file_tensors', 'LayerEntry', 'LayerStream', 'printable_name', 'layer_stream', 'layer_matrices',
-           'load_tensors', 'gram_error_bound', 'spectrum_memory', 'layer_spectrum', 'check_device', 'layer_spectra']
+__all__ = ['DEVICE_NAMES', 'LayerMatrices', 'WeightTensor', 'decode_floats', 'safetensors_tensors', 'folder_tensors',
+           'npz_tensors', 'torch_file_tensors', 'LayerEntry', 'LayerStream', 'printable_name', 'layer_stream',
+           'layer_matrices', 'load_tensors', 'gram_error_bound', 'spectrum_memory', 'layer_spectrum', 'check_device',
+           'layer_spectra']
 
 # %% ../nbs/05_layers.ipynb #b62d4911
 @dataclass(frozen=True, eq=False)
@@ -239,9 +240,11 @@ def folder_tensors(
         if suffix == '.bin': shards = [s for s in shards if s.startswith('pytorch_model')]  # not training_args.bin and the like
         if not shards: raise ValueError(f"{path}: no pytorch_model*.bin shard and no index")
         tensors = [t for s in shards for t in _shard_tensors(os.path.join(path, s))]
-        names = [t.name for t in tensors]
-        if len(set(names)) < len(names):
-            twice = next(n for n in names if names.count(n) > 1)
+        seen, twice = set(), None
+        for t in tensors:
+            if t.name in seen: twice = t.name; break
+            seen.add(t.name)
+        if twice is not None:
             raise ValueError(f"{path}: tensor {twice!r} is in more than one file, and no index says which to read (a whole-model file beside its shards?)")
         return tensors
     try:
@@ -363,10 +366,11 @@ class LayerEntry:
     shape: tuple # (rows, cols) of the matrix: the first axis kept, the others flattened
     tensor: WeightTensor # the tensor it is read from
     rows: tuple|None = None # (start, stop) of its rows within the tensor (packed projections), None for all
-    def load(self) -> np.ndarray:
-        "The matrix (a view of a resident float32/float64 tensor; otherwise read from its source), after a memory check."
+    def load(self, matrix:bool=True) -> np.ndarray:
+        "The matrix, or with matrix=False the whole tensor in its own shape (a view of a resident float32/float64 tensor), after a memory check."
         check_memory(self.tensor.read_bytes, f"reading layer {self.name!r} ({self.tensor.dtype} {self.tensor.shape})")
         a = self.tensor.read()
+        if not matrix: return a
         m = a.reshape(a.shape[0], -1)  # a view for contiguous weights
         return m if self.rows is None else m[self.rows[0]:self.rows[1]]
 
@@ -534,7 +538,7 @@ def gram_error_bound(
     shape:tuple, # (rows, cols) of the matrix
     lam_max, # its largest squared singular value (or an array of them, for a stack of matrices of this shape)
 ):
-    "The error bound of the float64 Gram route on every eigenvalue: max(rows, cols) * eps * sigma_max^2."
+    "The error estimate of the float64 Gram route on every eigenvalue: max(rows, cols) * eps * sigma_max^2 (the rigorous bound has ||W||_F^2)."
     out = max(shape) * _EPS * np.asarray(lam_max, dtype=np.float64)
     return float(out) if out.ndim == 0 else out
 
@@ -582,20 +586,13 @@ def layer_spectrum(
     return np.linalg.svd(np.asarray(w, dtype=np.float64), compute_uv=False)**2
 
 # %% ../nbs/05_layers.ipynb #39cd044b
-def _progress(items, progress, desc, total=None):
-    "items wrapped in a tqdm bar over layers when asked for and tqdm is installed (shown on a terminal only); a bar when items is None."
-    if not progress: return items
-    try: from tqdm.auto import tqdm
-    except ImportError: return items
-    return tqdm(items, total=total, desc=desc, unit='layer', disable=None, leave=False)
-
-_DEVICE = re.compile(r'(cpu|cuda(:\d+)?|mps|xpu(:\d+)?)')
+DEVICE_NAMES = re.compile(r'(cpu|cuda(:\d+)?|mps|xpu(:\d+)?)') # the device names check_device accepts (fullmatch)
 
 def check_device(
     device:str, # 'cpu', or a torch device: 'cuda', 'cuda:1', 'mps', 'xpu'
 ) -> str:
     "The device, checked: a ValueError for a malformed name, and for an accelerator that torch does not see."
-    if not (isinstance(device, str) and _DEVICE.fullmatch(device)):
+    if not (isinstance(device, str) and DEVICE_NAMES.fullmatch(device)):
         raise ValueError(f"device must be 'cpu' or a torch device such as 'cuda' or 'cuda:1', got {device!r}")
     if device == 'cpu': return device
     try: import torch
@@ -631,7 +628,7 @@ def _torch_spectra(entries, device, dtype, progress):
     free = torch.cuda.mem_get_info(dev)[0] if dev.type == 'cuda' else 1 << 30
     out, shapes = [None] * len(entries), {}
     for i, e in enumerate(entries): shapes.setdefault(e.shape, []).append(i)
-    bar = _progress(None, progress, 'spectra', total=len(entries))
+    bar = progress_bar(None, progress, 'spectra', total=len(entries))
     for shape, idx in shapes.items():
         per = 3 * math.prod(shape) * (4 if dtype == 'float32' else 8)  # the matrix and svdvals' workspace
         step = max(1, min(len(idx), (free // 4) // per))
@@ -664,7 +661,7 @@ def layer_spectra(
     if check_device(device) != 'cpu': return _torch_spectra(entries, device, dtype, progress)
     if method == 'svd' and entries and all(e.tensor.read_bytes == 0 for e in entries): return _resident_svd(entries)
     out = []
-    for e in _progress(entries, progress, 'spectra'):
+    for e in progress_bar(entries, progress, 'spectra'):
         check_memory(e.tensor.read_bytes + spectrum_memory(e.shape, method), f"the spectrum of layer {e.name!r} ({e.shape[0]} x {e.shape[1]}, {method})")
         out.append(layer_spectrum(e.load(), method, e.name))  # the matrix is dropped before the next one is read
     return out

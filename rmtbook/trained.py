@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 from . import __version__
-from .core import check_int, linalg_threads
+from .core import check_int, jsonable, linalg_threads
 from .cpse import CPSENull, cpse, cpse_null
 from .layers import layer_matrices
 from .rng import item_rng, item_seed, seed_sequence
@@ -20,7 +20,7 @@ from .rng import item_rng, item_seed, seed_sequence
 __all__ = ['DIGITS_SEED', 'FAMILIES', 'STUDY_WIDTHS', 'RANK_MEASURES', 'FULL_STUDY', 'QUICK_STUDY', 'STUDY_COMMAND',
            'DigitsSplit', 'digits_split', 'make_network', 'accuracy', 'train_network', 'cascade_shape',
            'architecture_null', 'measure_network', 'study', 'write_study', 'read_study', 'rank_correlation',
-           'bootstrap_ci', 'answer_training', 'answer_ranking', 'answer_cascade', 'answer_questions', 'jsonable',
+           'bootstrap_ci', 'answer_training', 'answer_ranking', 'answer_cascade', 'answer_questions',
            'summary_markdown', 'study_figure', 'write_results', 'run_study']
 
 # %% ../nbs/13_trained.ipynb #21e4adf0
@@ -478,19 +478,6 @@ def answer_questions(
                          ranking=answer_ranking(rows, n_boot, rng), cascade=answer_cascade(rows, n_boot, rng),
                          by_family={f: dict(training=answer_training(r, n_boot, rng), ranking=answer_ranking(r, n_boot, rng),
                                             cascade=answer_cascade(r, n_boot, rng)) for f, r in by.items()} if len(families) > 1 else {}))
-
-# %% ../nbs/13_trained.ipynb #bcfed245
-def jsonable(
-    obj, # dicts, lists, tuples, numbers, strings
-):
-    "A copy in strict JSON types: tuples as lists, NumPy scalars as Python numbers, NaN and infinities as None."
-    if isinstance(obj, dict): return {str(k): jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, np.ndarray)): return [jsonable(v) for v in obj]
-    if isinstance(obj, (bool, np.bool_)): return bool(obj)
-    if isinstance(obj, (int, np.integer)): return int(obj)
-    if isinstance(obj, (float, np.floating)): return float(obj) if np.isfinite(obj) else None
-    if obj is None or isinstance(obj, str): return obj
-    raise TypeError(f"obj: {type(obj).__name__} has no JSON form")
 
 # %% ../nbs/13_trained.ipynb #a74cfeb7
 def _f(x, fmt='.3f'): return 'n/a' if x is None or (isinstance(x, float) and not np.isfinite(x)) else format(x, fmt)
