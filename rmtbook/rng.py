@@ -65,24 +65,32 @@ def item_rng(
     return np.random.Generator(BitGenerator(item_seed(seed_sequence(rng), check_start(index, 'index'), stream)))
 
 # %% ../nbs/08_rng.ipynb #5b970f07
-_FILLERS = {'standard_normal': np.random.Generator.standard_normal, 'random': np.random.Generator.random}
+_FILLERS = {'standard_normal': np.random.Generator.standard_normal, 'random': np.random.Generator.random,
+            'standard_gamma': np.random.Generator.standard_gamma}
 
 def draw_items(
-    method:str, # 'standard_normal' (N(0, 1)) or 'random' (uniform on [0, 1))
+    method:str, # 'standard_normal' (N(0, 1)), 'random' (uniform on [0, 1)) or 'standard_gamma' (Gamma(k, 1))
     shape:tuple, # shape of one item's draw
     size:int|None=None, # number of items; None for one item without the leading axis
     rng=None, # the ensemble's seed: None, int, SeedSequence or Generator
     start:int=0, # index of the first item in the ensemble's stream
     stream:str|None=None, # stream family, so that different samplers draw independent numbers from one seed
+    gamma_shape=None, # 'standard_gamma' only: the shapes k > 0, an array that broadcasts to `shape`
 ) -> np.ndarray:
     "Float64 draws of shape `(size, *shape)` where item `j` comes from the stream of item `start + j` alone."
     if method not in _FILLERS: raise ValueError(f"method must be one of {sorted(_FILLERS)}, got {method!r}")
+    if (gamma_shape is None) != (method != 'standard_gamma'):
+        raise ValueError(f"gamma_shape is required by method='standard_gamma' and used by it alone (method={method!r})")
     size, start = check_size(size), check_start(start)
     shape = tuple(int(s) for s in np.atleast_1d(shape))
     if any(s < 0 for s in shape): raise ValueError(f"shape must have non-negative entries, got {shape}")
     m = 1 if size is None else size
     check_memory(8 * m * int(np.prod(shape)), f"draw_items({method!r}, shape={shape}, size={size})")
     root, fill = seed_sequence(rng), _FILLERS[method]
+    if gamma_shape is not None:
+        k = np.broadcast_to(np.asarray(gamma_shape, dtype=np.float64), shape)  # a shape that does not fit fails here
+        if not np.all(k > 0): raise ValueError("gamma_shape must be positive everywhere (Gamma(k, 1) needs k > 0)")
+        fill = lambda g, out: g.standard_gamma(k, out=out)
     stream_tag(stream)  # a bad name fails before any work
     out = np.empty((m, *shape))
     for j in range(m): fill(np.random.Generator(BitGenerator(item_seed(root, start + j, stream))), out=out[j])
