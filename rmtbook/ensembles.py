@@ -490,27 +490,52 @@ class Ensemble:
     beta: float|None # Dyson index; None for CbetaE, whose beta is given with each call
     circular: bool # unitary matrices with eigenphases on the circle (else Hermitian, real eigenvalues)
     kramers: bool # self-dual 2n x 2n matrices whose 2n eigenvalues are n Kramers pairs
-    sampler: Callable # sampler(n, size, rng, start=) -> matrices; CbetaE's sampler(n, beta, size, rng, start=)
-    def __repr__(self): return f"Ensemble({self.name!r}, beta={self.beta}, {'circular' if self.circular else 'Gaussian'}{', Kramers pairs' if self.kramers else ''})"
+    sampler: Callable # sampler(n, size, rng, start=) -> matrices; CbetaE's and the tridiagonal models' take beta after n
+    ratio: bool = False # takes ratio = n / m in (0, 1] (beta-Laguerre: m = n / ratio degrees of freedom)
+    tridiagonal: Callable|None = None # (n, beta, size, rng, start=, ratio=) -> (diagonal, off_diagonal): spectra without matrices
+    def __repr__(self):
+        kind = 'circular' if self.circular else 'tridiagonal' if self.tridiagonal else 'Gaussian'
+        return f"Ensemble({self.name!r}, beta={self.beta}, {kind}{', Kramers pairs' if self.kramers else ''}{', ratio' if self.ratio else ''})"
 
 # %% ../nbs/01_ensembles.ipynb #d011f994
+def _hermite_model(n, beta, size=None, rng=None, *, start=0, ratio=None):
+    return hermite_tridiagonal(n, beta, size, rng, start=start)
+
+def _laguerre_model(n, beta, size=None, rng=None, *, start=0, ratio=None):
+    return laguerre_tridiagonal(n, n / ratio, beta, size, rng, start=start)
+
+def _tridiagonal_sampler(model):
+    "Dense tridiagonal matrices of a tridiagonal model (for the mixed ensembles, torch and small checks)."
+    def sampler(n, beta, size=None, rng=None, *, start=0, ratio=None):
+        return tridiagonal_matrix(*model(n, beta, size, rng, start=start, ratio=ratio))
+    return sampler
+
 ENSEMBLES = {e.name: e for e in (
     Ensemble('cue', 'CUE', 2.0, True, False, cue), Ensemble('coe', 'COE', 1.0, True, False, coe),
     Ensemble('cse', 'CSE', 4.0, True, True, cse), Ensemble('cbe', 'CbetaE', None, True, False, cbe),
     Ensemble('goe', 'GOE', 1.0, False, False, goe), Ensemble('gue', 'GUE', 2.0, False, False, gue),
-    Ensemble('gse', 'GSE', 4.0, False, True, gse))} # every ensemble of the book, by name
+    Ensemble('gse', 'GSE', 4.0, False, True, gse),
+    Ensemble('hermite', 'beta-Hermite', None, False, False, _tridiagonal_sampler(_hermite_model), tridiagonal=_hermite_model),
+    Ensemble('laguerre', 'beta-Laguerre', None, False, False, _tridiagonal_sampler(_laguerre_model), ratio=True,
+             tridiagonal=_laguerre_model))} # every ensemble of the book, by name
 
 # %% ../nbs/01_ensembles.ipynb #02b70636
 def check_ensemble(
-    ensemble:str, # 'cue', 'coe', 'cse', 'cbe' (with beta), 'goe', 'gue' or 'gse'
-    beta=None, # Dyson index: required for 'cbe'; for the others None or their own beta
+    ensemble:str, # 'cue', 'coe', 'cse', 'goe', 'gue', 'gse', or 'cbe', 'hermite', 'laguerre' (with beta)
+    beta=None, # Dyson index: required for 'cbe', 'hermite', 'laguerre'; for the others None or their own beta
     allowed:tuple|None=None, # the names accepted here (default: every ensemble)
+    ratio=None, # n / m in (0, 1]: required for 'laguerre', refused by the others
 ) -> tuple:
-    "`(Ensemble, beta)` with the effective Dyson index, or a clear error naming the argument."
+    "`(Ensemble, beta)` with the effective Dyson index, or a clear error naming the argument (ratio is checked too)."
     allowed = tuple(ENSEMBLES) if allowed is None else tuple(allowed)
     if not isinstance(ensemble, str): raise TypeError(f"ensemble must be a str, one of {list(allowed)}; got {type(ensemble).__name__}")
     if ensemble not in allowed: raise ValueError(f"ensemble must be one of {', '.join(map(repr, allowed))}; got {ensemble!r}")
     e = ENSEMBLES[ensemble]
+    if e.ratio:
+        if ratio is None: raise ValueError(f"ratio is required for ensemble={ensemble!r}: n / m in (0, 1]")
+        r = check_positive(ratio, 'ratio', 'n / m')
+        if r > 1: raise ValueError(f"ratio must be n / m in (0, 1] for ensemble={ensemble!r}, got {ratio!r}")
+    elif ratio is not None: raise ValueError(f"ratio applies to ensemble='laguerre' only, not {ensemble!r}")
     if e.beta is None:
         if beta is None: raise ValueError(f"beta is required for ensemble={ensemble!r} (any real beta > 0)")
         return e, check_beta(beta)
@@ -534,10 +559,12 @@ def matrices(self:Ensemble,
              rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
              *,
              start:int=0, # index of the first matrix in the ensemble's stream
-             beta:float|None=None, # Dyson index (CbetaE; for the others None or their own)
+             beta:float|None=None, # Dyson index (CbetaE, beta-Hermite, beta-Laguerre; for the others None or their own)
+             ratio:float|None=None, # n / m of beta-Laguerre
             ) -> np.ndarray:
     "Matrices of the ensemble, (dim, dim) or (size, dim, dim), each from its own stream."
-    _, beta = check_ensemble(self.name, beta)
+    _, beta = check_ensemble(self.name, beta, ratio=ratio)
+    if self.tridiagonal is not None: return self.sampler(n, beta, size, rng, start=start, ratio=ratio)
     if self.beta is None: return self.sampler(n, beta, size, rng, start=start)
     return self.sampler(n, size, rng, start=start)
 
@@ -549,11 +576,13 @@ def spectra(self:Ensemble,
             rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
             *,
             start:int=0, # index of the first matrix in the ensemble's stream
-            beta:float|None=None, # Dyson index (CbetaE; for the others None or their own)
+            beta:float|None=None, # Dyson index (CbetaE, beta-Hermite, beta-Laguerre; for the others None or their own)
+            ratio:float|None=None, # n / m of beta-Laguerre
            ) -> np.ndarray:
-    "Sorted eigenphases in [-pi, pi) (circular) or eigenvalues (Gaussian), n of them per matrix: (n,) or (size, n)."
-    _, beta = check_ensemble(self.name, beta)
+    "Sorted eigenphases in [-pi, pi) (circular) or eigenvalues (Gaussian, tridiagonal), n of them per matrix: (n,) or (size, n)."
+    _, beta = check_ensemble(self.name, beta, ratio=ratio)
     if self.name == 'cbe': return cbe_phases(n, beta, size, rng, start=start)
+    if self.tridiagonal is not None: return tridiagonal_eigenvalues(*self.tridiagonal(n, beta, size, rng, start=start, ratio=ratio))
     a = self.matrices(n, size, rng, start=start, beta=beta)
     if self.circular: return eigenphases(a, kramers=self.kramers, check_unitary=False)
     return eigenvalues(a, kramers=self.kramers, check_hermitian=False)

@@ -51,20 +51,20 @@ def mixed_sizes(
     return sizes[0] if size is None else sizes
 
 # %% ../nbs/04_mme.ipynb #96216439
-MIXED_ENSEMBLES = tuple(ENSEMBLES) # base ensembles of an MME: every ensemble of the book
+MIXED_ENSEMBLES = tuple(k for k, e in ENSEMBLES.items() if not e.ratio) # base ensembles of an MME: all but beta-Laguerre, whose shape n/m is not one N_i
 
 def mixed_ensemble(
     n:int, # largest size N
     mu:float, # mixture coefficient, 0 < mu <= 1
     size:int, # number of matrices M
-    ensemble:str='goe', # base ensemble: 'goe', 'gue', 'gse', 'cue', 'coe', 'cse' or 'cbe'
+    ensemble:str='goe', # base ensemble: 'goe', 'gue', 'gse', 'cue', 'coe', 'cse', 'cbe' or 'hermite' (one of MIXED_ENSEMBLES)
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
     beta:float|None=None, # Dyson index: required for 'cbe'; for the others None or their own
     start:int=0, # index of the first matrix in the ensemble's stream
 ) -> list:
     "The M matrices of a mixed ensemble, matrix i of size N_i (2 N_i for GSE and CSE), each from its own stream."
-    e, beta = check_ensemble(ensemble, beta)
+    e, beta = check_ensemble(ensemble, beta, allowed=MIXED_ENSEMBLES)
     size, start = check_int(size, 'size', 1, 'the number of matrices'), check_start(start)
     root = seed_sequence(rng)
     sizes = mixed_sizes(n, mu, size, root, start=start)
@@ -113,7 +113,7 @@ def mixed_spectra(
     n:int, # largest size N
     mu:float, # mixture coefficient, 0 < mu <= 1
     size:int, # number of matrices M
-    ensemble:str='goe', # base ensemble: 'goe', 'gue', 'gse', 'cue', 'coe', 'cse' or 'cbe'
+    ensemble:str='goe', # base ensemble: 'goe', 'gue', 'gse', 'cue', 'coe', 'cse', 'cbe' or 'hermite' (one of MIXED_ENSEMBLES)
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
     *,
     beta:float|None=None, # Dyson index: required for 'cbe'; for the others None or their own

@@ -260,21 +260,22 @@ def check_device(
 
 # %% ../nbs/09_parallel.ipynb #427c7c30
 def chunk_spectra(
-    ensemble:str, # 'cue', 'coe', 'cse', 'cbe', 'goe', 'gue' or 'gse' (see `check_ensemble`)
+    ensemble:str, # 'cue', 'coe', 'cse', 'cbe', 'goe', 'gue', 'gse', 'hermite' or 'laguerre' (see `check_ensemble`)
     n:int, # matrix size (for CSE and GSE: the number of distinct eigenvalues of the 2n x 2n matrices)
     items:range, # indices of the matrices in the ensemble's stream, consecutive
     rng=None, # the ensemble's seed: None, int, SeedSequence or Generator
-    beta:float|None=None, # Dyson index of 'cbe'
+    beta:float|None=None, # Dyson index of 'cbe', 'hermite' and 'laguerre'
     device=None, # None: NumPy/LAPACK; a torch device: the eigenvalue step in torch there
+    ratio:float|None=None, # n / m of 'laguerre'
 ) -> np.ndarray:
-    "Sorted eigenphases (circular) or eigenvalues (Gaussian) of matrices `items` of an ensemble, shape (len(items), n)."
-    e, beta = check_ensemble(ensemble, beta)
+    "Sorted eigenphases (circular) or eigenvalues (Gaussian, tridiagonal) of matrices `items` of an ensemble, shape (len(items), n)."
+    e, beta = check_ensemble(ensemble, beta, ratio=ratio)
     n = check_n(n)
     if not isinstance(items, range) or items.step != 1 or items.start < 0:
         raise TypeError(f"items must be a range of consecutive non-negative indices, got {items!r}")
     k, start = len(items), items.start
-    if device is None: return e.spectra(n, k, rng, start=start, beta=beta)
-    a = e.matrices(n, k, rng, start=start, beta=beta)
+    if device is None: return e.spectra(n, k, rng, start=start, beta=beta, ratio=ratio)
+    a = e.matrices(n, k, rng, start=start, beta=beta, ratio=ratio)
     if e.circular:
         phases = sorted_phases(_torch_eigvals(a, device, hermitian=False))
         return kramers_phases(phases, KRAMERS_TOL, ensemble) if e.kramers else phases
@@ -282,19 +283,20 @@ def chunk_spectra(
     return kramers_values(lam, KRAMERS_TOL * max(1.0, float(np.abs(a).max(initial=0))), ensemble) if e.kramers else lam
 
 # %% ../nbs/09_parallel.ipynb #89cb2287
-def _spectra_task(ensemble, n, root, beta, device, func, items):
+def _spectra_task(ensemble, n, root, beta, ratio, device, func, items):
     "What one chunk of a spectra job computes (module-level, so that workers import it instead of unpickling code)."
-    spectra = chunk_spectra(ensemble, n, items, root, beta, device)
+    spectra = chunk_spectra(ensemble, n, items, root, beta, device, ratio)
     return spectra if func is None else func(spectra)
 
 def map_spectra(
-    ensemble:str, # 'cue', 'coe', 'cse', 'cbe', 'goe', 'gue' or 'gse'
+    ensemble:str, # 'cue', 'coe', 'cse', 'cbe', 'goe', 'gue', 'gse', 'hermite' or 'laguerre'
     n:int, # matrix size (CSE, GSE: distinct eigenvalues of 2n x 2n matrices)
     size:int, # number of matrices
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7); turned into one root for all chunks
     func=None, # None, or func(spectra (k, n)) -> per-matrix results (k, ...) or, with reduce, a partial result
     *,
-    beta:float|None=None, # Dyson index of 'cbe'
+    beta:float|None=None, # Dyson index of 'cbe', 'hermite' and 'laguerre'
+    ratio:float|None=None, # n / m of 'laguerre'
     reduce=None, # binary function folding the chunks' func results in chunk order (e.g. operator.add)
     backend:str='serial', # 'serial', 'processes', 'dask' or 'torch' (this process, eigenvalues in torch)
     workers:int|None=None, # see `map_chunks`
@@ -304,7 +306,7 @@ def map_spectra(
     progress:bool|None=None, # progress bar: None (interactive sessions, jobs over a second), True or False
 ):
     "Spectra of an ensemble job, chunk by chunk where `backend` says, mapped by `func` and folded by `reduce`."
-    e, beta = check_ensemble(ensemble, beta)
+    e, beta = check_ensemble(ensemble, beta, ratio=ratio)
     n, size = check_n(n), check_size(size)
     if size is None: raise TypeError("size must be a non-negative integer, got None")
     backend = check_backend(backend, (*BACKENDS, 'torch'))
@@ -321,7 +323,7 @@ def map_spectra(
             chunk_size = max(2 * (workers or available_cores()), 2**26 // (5 * 16 * d * d))
         else: chunk_size = max(1, min(-(-size // (4 * (workers or available_cores()))), 2**26 // (5 * 16 * d * d)))  # four per worker
     if func is None and reduce is None: check_memory(8 * size * n, f"map_spectra({ensemble!r}, n={n}, size={size})")
-    task = partial(_spectra_task, ensemble, n, seed_sequence(rng), beta, device, func)
+    task = partial(_spectra_task, ensemble, n, seed_sequence(rng), beta, ratio, device, func)
     with closing(_chunk_results(task, size, 'serial' if backend == 'torch' else backend, workers, chunk_size, client,
                                 progress, f"{ensemble} N={n}", 'matrix')) as results:
         if reduce is not None: return _fold(reduce, (r for _, r in results), 'reduce')
@@ -359,7 +361,7 @@ def _moments_task(edges, outside, circular, spectra):
 
 @delegates(map_spectra, but=['func', 'reduce'])
 def spectral_moments(
-    ensemble:str, # 'cue', 'coe', 'cse', 'cbe' (with beta), or 'goe', 'gue', 'gse' (with edges)
+    ensemble:str, # 'cue', 'coe', 'cse', 'cbe' (with beta), or 'goe', 'gue', 'gse', 'hermite', 'laguerre' (with edges)
     n:int, # matrix size (CSE, GSE: distinct eigenvalues)
     size:int, # number of matrices, >= 1
     rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
@@ -368,15 +370,16 @@ def spectral_moments(
     n_bins:int|None=None, # or the number of bins on the circle
     edges=None, # or explicit bin edges (required for the real spectra of Gaussian ensembles)
     outside:str='raise', # values outside the edges: 'raise', or 'drop' them
-    beta:float|None=None, # Dyson index of 'cbe'
+    beta:float|None=None, # Dyson index of 'cbe', 'hermite' and 'laguerre'
+    ratio:float|None=None, # n / m of 'laguerre'
     **kwargs, # where and how the job runs: backend, workers, chunk_size, client, device, progress (see `map_spectra`)
 ) -> CountMoments:
     "The count moments of an ensemble (`.omega`: Omega_k^N; `.mean_density`), reduced chunk by chunk without holding the ensemble."
-    e, beta = check_ensemble(ensemble, beta)
+    e, beta = check_ensemble(ensemble, beta, ratio=ratio)
     if edges is None and not e.circular:
         raise ValueError(f"edges: the real spectra of {ensemble!r} need explicit bin edges (see bin_edges)")
     edges, _ = resolve_edges(bin_width, n_bins, edges)
-    return map_spectra(ensemble, n, size, rng, partial(_moments_task, edges, outside, e.circular), beta=beta,
+    return map_spectra(ensemble, n, size, rng, partial(_moments_task, edges, outside, e.circular), beta=beta, ratio=ratio,
                        reduce=operator.add, **kwargs)
 
 

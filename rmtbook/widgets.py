@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 from .ensembles import ENSEMBLES
 from .mme import mixed_semicircle_pdf, mixed_spectra, periodic_pad, pse_counts
-from .spectra import bin_edges, phase_edges, phase_spacings, semicircle, spectral_histogram, wigner_surmise
+from .spectra import bin_edges, marchenko_pastur, phase_edges, phase_spacings, semicircle, spectral_histogram, wigner_surmise
 from .ergodicity import expected_spectral_ergodicity
 from .layers import LayerMatrices, layer_matrices
 from .cpse import cascade_omega, cpse
@@ -30,6 +30,7 @@ def max_matrices(
     n:int, # matrix size N
 ) -> int:
     "The explorer's cap on M at this N: CSE and GSE matrices have dimension 2N, the others N."
+    if ensemble in _BY_LABEL and _BY_LABEL[ensemble].tridiagonal is not None: return MAX_M  # O(N) numbers, O(N^2) spectra
     if ensemble == 'CbetaE':
         from rmtbook.fast import numba_installed  # numba loads with it
         if numba_installed(): return MAX_M  # O(N^2) spectra, no matrix (10_fast_sampling)
@@ -43,20 +44,22 @@ def sample_spectra(
     n:int, # matrix size N (largest size for MME)
     m:int, # number of matrices M
     seed:int=0, # seed (SPEC 7 int)
-    beta:float=2.0, # Dyson index, for CbetaE
+    beta:float=2.0, # Dyson index, for CbetaE, beta-Hermite and beta-Laguerre
     mu:float=0.8, # mixture coefficient, for MME
+    ratio:float=0.5, # n / m of beta-Laguerre (its m = N / ratio degrees of freedom)
 ) -> tuple:
-    "(spectra, circular, beta): eigenphases or eigenvalues / sqrt(N) of M matrices, read-only (cached); a tuple of arrays for MME."
-    spectra, circular, b = _sample(ensemble, n, m, seed, beta, mu)
+    "(spectra, circular, beta): eigenphases, eigenvalues / sqrt(N) or (beta-Laguerre) / m, of M matrices, read-only (cached); a tuple of arrays for MME."
+    spectra, circular, b = _sample(ensemble, n, m, seed, beta, mu, ratio)
     for a in (spectra if isinstance(spectra, tuple) else (spectra,)): a.setflags(write=False)  # the cache hands out this object
     return spectra, circular, b
 
-def _sample(ensemble, n, m, seed, beta, mu):
+def _sample(ensemble, n, m, seed, beta, mu, ratio):
     if ensemble not in CHOICES: raise ValueError(f"ensemble must be one of {CHOICES}, got {ensemble!r}")
     if ensemble == 'MME':
         return tuple(s / np.sqrt(n) for s in mixed_spectra(n, mu, m, 'goe', seed, order='ascending')), False, 1.0
     e = _BY_LABEL[ensemble]
     b = float(beta) if e.beta is None else e.beta
+    if e.ratio: return e.spectra(n, m, seed, beta=b, ratio=ratio) / (n / ratio), False, b  # Marchenko-Pastur scale
     spectra = e.spectra(n, m, seed, beta=b)
     return (spectra if e.circular else spectra / np.sqrt(n)), e.circular, b
 
@@ -77,13 +80,21 @@ def spectrum_panels(
     ensemble:str='CUE', # name, for the CUE expectation of Omega
     mu:float=0.8, # mixture coefficient of the MME law
     n:int|None=None, # the ensemble's N (for MME the largest possible size; default: the longest spectrum)
+    ratio:float|None=None, # beta-Laguerre's n / m: the spectra are eigenvalues / m, held against Marchenko-Pastur
 ) -> dict:
     "The numbers of the four panels: first spectrum, density and its law, spacings and the surmise, running Omega."
     mixed = not isinstance(spectra, np.ndarray)
     n = n or (max(len(s) for s in spectra) if mixed else spectra.shape[1])
+    law_pdf = semicircle(2.0).pdf
     if circular:
         edges = phase_edges(bin_width)
         law_x = np.linspace(-np.pi, np.pi, 200); law = np.full_like(law_x, 1 / (2 * np.pi))
+    elif ratio is not None:  # eigenvalues / m on [0, (1 + sqrt ratio)^2], with a margin for the edge
+        law_pdf = marchenko_pastur(ratio).pdf
+        top = (1 + np.sqrt(ratio))**2 + 0.5
+        edges = bin_edges(0.0, top, bin_width=bin_width)
+        law_x = np.linspace(0.0, top, 400)[1:]
+        law = law_pdf(law_x)
     else:  # eigenvalues / sqrt(N): the semicircle has radius 2; a margin for the edge fluctuations
         edges = bin_edges(-2.5, 2.5, bin_width=bin_width)
         law_x = np.linspace(-2.5, 2.5, 400)
@@ -96,7 +107,7 @@ def spectrum_panels(
         sizes = sorted({len(t) for t in spectra if len(t) >= 8})
         s = np.concatenate([_bulk_spacings(np.stack([t for t in spectra if len(t) == k]) * np.sqrt(n / k), semicircle(2.0).pdf)
                             for k in sizes]) if sizes else np.empty(0)
-    else: s = _bulk_spacings(spectra, semicircle(2.0).pdf)
+    else: s = _bulk_spacings(spectra, law_pdf)
     surmise_x = np.linspace(0, 3.5, 200)
     expected = None
     if ensemble == 'CUE':  # E Omega_k = ((j - 1) / j) Var(n_k) / N, exact (chapter 3)
@@ -126,8 +137,9 @@ class SpectrumExplorer:
                  m:int=200, # number of matrices M (<= MAX_M)
                  bin_width:float=0.2, # density bin width
                  seed:int=0, # seed
-                 beta:float=2.0, # Dyson index of CbetaE
-                 mu:float=0.8): # mixture coefficient of MME
+                 beta:float=2.0, # Dyson index of CbetaE, beta-Hermite and beta-Laguerre
+                 mu:float=0.8, # mixture coefficient of MME
+                 ratio:float=0.5): # n / m of beta-Laguerre
         import ipywidgets as W
         if ensemble not in CHOICES: raise ValueError(f"ensemble must be one of {CHOICES}, got {ensemble!r}")
         if not 4 <= n <= MAX_N: raise ValueError(f"n must be in [4, {MAX_N}] (the explorer's cap), got {n}")
@@ -135,7 +147,8 @@ class SpectrumExplorer:
         if not 2 <= m <= cap: raise ValueError(f"m must be in [2, {cap}] for {ensemble} at N = {n} (the explorer's cap), got {m}")
         self.controls = dict(
             ensemble=W.Dropdown(options=CHOICES, value=ensemble, description='ensemble'),
-            beta=W.FloatSlider(value=beta, min=0.1, max=8.0, step=0.1, description='beta (CbetaE)'),
+            beta=W.FloatSlider(value=beta, min=0.1, max=8.0, step=0.1, description='beta (CbetaE, beta-)'),
+            ratio=W.FloatSlider(value=ratio, min=0.05, max=1.0, step=0.05, description='n/m (Laguerre)'),
             mu=W.FloatSlider(value=mu, min=0.05, max=1.0, step=0.05, description='mu (MME)'),
             n=W.IntSlider(value=n, min=4, max=MAX_N, step=4, description='N'),
             m=W.IntSlider(value=m, min=2, max=cap, step=1, description='M'),
@@ -149,7 +162,7 @@ class SpectrumExplorer:
         self.status = W.HTML()
         c = self.controls
         self.widget = W.VBox([W.HBox([c['ensemble'], c['seed']]), W.HBox([c['n'], c['m']]),
-                              W.HBox([c['beta'], c['mu']]), c['bin_width'], self.status, self.image])
+                              W.HBox([c['beta'], c['mu']]), W.HBox([c['ratio'], c['bin_width']]), self.status, self.image])
         self.samples, self.data, self.figure, self._adjusting = 0, {}, None, False
         self.update()
 
@@ -164,7 +177,9 @@ class SpectrumExplorer:
 def _sample_key(self):
     v = {k: c.value for k, c in self.controls.items()}
     e = v['ensemble']
-    return (e, v['n'], v['m'], v['seed'], v['beta'] if e == 'CbetaE' else 2.0, v['mu'] if e == 'MME' else 0.8)
+    free_beta = e in _BY_LABEL and _BY_LABEL[e].beta is None  # CbetaE and the tridiagonal models take the slider's beta
+    laguerre = e in _BY_LABEL and _BY_LABEL[e].ratio
+    return (e, v['n'], v['m'], v['seed'], v['beta'] if free_beta else 2.0, v['mu'] if e == 'MME' else 0.8, v['ratio'] if laguerre else 0.5)
 
 def _update(self):
     "Sample if needed, compute the panels, draw them into the image."
@@ -181,7 +196,8 @@ def _update(self):
         self.samples += 1
     spectra, circular, beta = self._sample
     e = key[0]
-    self.data = spectrum_panels(spectra, circular, beta, self.controls['bin_width'].value, ensemble=e, mu=key[5], n=key[1])
+    ratio = key[6] if e in _BY_LABEL and _BY_LABEL[e].ratio else None
+    self.data = spectrum_panels(spectra, circular, beta, self.controls['bin_width'].value, ensemble=e, mu=key[5], n=key[1], ratio=ratio)
     self.figure = _draw_spectrum(self.data, e)
     self.image.value = _png(self.figure)
     self.status.value = (f'<small>{e}: N = {key[1]}, M = {key[2]} (at most {cap} here), seed {key[3]} &middot; '
@@ -196,7 +212,8 @@ def _draw_spectrum(d, ensemble):
         a.set_aspect('equal'); a.set_title(f"{ensemble}: eigenvalues of matrix 0 on the unit circle")
     else:
         a.plot(d['first'], np.zeros_like(d['first']), '|', ms=20); a.set_yticks([])
-        a.set_title(f"{ensemble}: eigenvalues / sqrt(N) of matrix 0"); a.set_xlim(-2.6, 2.6)
+        a.set_title(f"{ensemble}: eigenvalues / {'m' if d['edges'][0] == 0 else 'sqrt(N)'} of matrix 0")
+        a.set_xlim(d['edges'][0] - 0.1, d['edges'][-1] + 0.1)
     b.stairs(d['density'], d['edges'], fill=True, alpha=0.6, label='sample')
     b.plot(d['law_x'], d['law'], 'k', lw=1.2, label='law')
     b.set_title(f"density, {len(d['edges']) - 1} bins"); b.legend(fontsize=8)
