@@ -234,6 +234,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'rmtbook.esd._nonfinite': ('esd.html#_nonfinite', 'rmtbook/esd.py'),
                              'rmtbook.esd._read': ('esd.html#_read', 'rmtbook/esd.py'),
                              'rmtbook.esd._spectrum': ('esd.html#_spectrum', 'rmtbook/esd.py'),
+                             'rmtbook.esd._tw1_ppf': ('esd.html#_tw1_ppf', 'rmtbook/esd.py'),
                              'rmtbook.esd.esd_dims': ('esd.html#esd_dims', 'rmtbook/esd.py'),
                              'rmtbook.esd.esd_distance': ('esd.html#esd_distance', 'rmtbook/esd.py'),
                              'rmtbook.esd.esd_eigenvalues': ('esd.html#esd_eigenvalues', 'rmtbook/esd.py'),

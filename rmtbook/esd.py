@@ -199,16 +199,17 @@ def mp_median(
     return a + (b - a) * (1 - math.cos(u)) / 2
 
 # %% ../nbs/14_esd.ipynb #fa9a142b
-_TW1_GAMMA = (46.446, 0.186054, 9.84801) # Chiani (2014): TW_1 ~ Gamma(shape, scale) - shift
+@functools.lru_cache(maxsize=256)
+def _tw1_ppf(q):
+    from rmtbook.spectra import tracy_widom  # scipy.stats loads with it, on the first MP fit
+    return float(tracy_widom(1).ppf(q))  # ~10 ms of Fredholm determinants: once per quantile, not once per layer
 
 def tw1_quantile(
     q:float, # probability, in (0, 1)
 ) -> float:
-    "Quantile of the Tracy-Widom law TW_1 (largest eigenvalue, real case), by Chiani's shifted-gamma approximation."
-    from scipy.stats import gamma
+    "Quantile of the Tracy-Widom law TW_1 (largest eigenvalue, real case): `tracy_widom(1).ppf(q)`, exact to about 1e-13."
     if not (isinstance(q, (float, np.floating)) and 0 < q < 1): raise ValueError(f"q (mp_quantile) must be a float in (0, 1), got {q!r}")
-    shape, scale, shift = _TW1_GAMMA
-    return float(gamma.ppf(q, shape, scale=scale) - shift)
+    return _tw1_ppf(float(q))
 
 # %% ../nbs/14_esd.ipynb #4a76a489
 def esd_mp_fit(

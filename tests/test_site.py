@@ -9,7 +9,7 @@ import pytest
 from browser import ARTIFACTS, ROOT, StaticServer, Watched, launch, need_chromium
 
 
-GLOSSARY = ['Circular ensembles', 'Random stream chunking', 'Spectral ergodicity', 'Spectral ergodicity distance',
+GLOSSARY = ['Circular ensembles', 'Gaussian and Wishart beta-ensembles', 'Marchenko-Pastur law', 'Tracy-Widom law', 'Random stream chunking', 'Spectral ergodicity', 'Spectral ergodicity distance',
             'Mixed random matrix ensemble (MME)', 'Periodic spectral ergodicity (PSE)', 'Layer matrices',
             'Cascading periodic spectral ergodicity (cPSE)', 'Empirical spectral density (ESD) of a layer',
             'Circular spectral deviation (CSD)', 'Matrix ensemble equivalence']
