@@ -12,7 +12,8 @@ from .core import check_int, check_memory, jsonable
 from .layers import DEVICE_NAMES, printable_name
 from .ensembles import (ENSEMBLES, cue, coe, cse, cbe_phases, eigenphases, trace_powers, symplectic_dual,
                                cue_trace_moment, coe_trace_moment, cbe_trace_moment, mean_agrees)
-from .spectra import cue_number_variance, phase_edges, phase_spacings, wigner_surmise
+from .ensembles import hermite_beta, hermite_trace_moments, laguerre_beta, laguerre_trace_moments
+from .spectra import cue_number_variance, phase_edges, phase_spacings, tracy_widom, wigner_surmise
 from .ergodicity import spectral_ergodicity, expected_spectral_ergodicity, ergodicity_distance, approach_to_ergodicity
 
 # %% auto #0
@@ -86,6 +87,14 @@ def tour_checks(
     for e in (ENSEMBLES[k] for k in ('goe', 'gue', 'gse')):
         lam = e.spectra(n, m, seed)
         rows.append(_moment_check(e.label, 'E Tr H^2 = n^2 + n(2/b - 1)', (lam**2).sum(-1), n**2 + n * (2 / e.beta - 1)))
+    lam = hermite_beta(n, 0.7, m, seed)  # the tridiagonal models, at a beta no dense ensemble has
+    rows.append(_moment_check('beta-Hermite b=0.7', 'E Tr H^4 = 2n^3 + 5(s-1)n^2 + (3s^2-5s+3)n, s = 2/b',
+                              (lam**4).sum(-1), hermite_trace_moments(n, 0.7)[1]))
+    lam = laguerre_beta(n, 2 * n, 2.5, m, seed)
+    rows.append(_moment_check('beta-Laguerre b=2.5', 'E Tr L^2 = nm(n + m - 1 + 2/b), m = 2n',
+                              (lam**2).sum(-1), laguerre_trace_moments(n, 2 * n, 2.5)[1]))
+    top = (hermite_beta(400, 2.0, m, seed, largest=1)[:, 0] - 40.0) * 400**(1 / 6)  # n = 400 whatever the tour's n
+    rows.append(_moment_check('beta-Hermite b=2', 'E (lmax - 2 sqrt n) n^(1/6) -> TW_2 mean (n = 400)', top, float(tracy_widom(2).mean())))
     return rows
 
 # %% ../nbs/99_cli.ipynb #c1342780
