@@ -95,6 +95,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'rmtbook.core.check_spectrum_list': ('core.html#check_spectrum_list', 'rmtbook/core.py'),
                               'rmtbook.core.check_square': ('core.html#check_square', 'rmtbook/core.py'),
                               'rmtbook.core.check_start': ('core.html#check_start', 'rmtbook/core.py'),
+                              'rmtbook.core.check_tridiagonal': ('core.html#check_tridiagonal', 'rmtbook/core.py'),
                               'rmtbook.core.chunk_ranges': ('core.html#chunk_ranges', 'rmtbook/core.py'),
                               'rmtbook.core.get_linalg_threads': ('core.html#get_linalg_threads', 'rmtbook/core.py'),
                               'rmtbook.core.grid_bins': ('core.html#grid_bins', 'rmtbook/core.py'),

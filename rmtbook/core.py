@@ -11,10 +11,10 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['KRAMERS_TOL', 'check_int', 'check_start', 'check_size', 'check_n', 'check_positive', 'check_beta', 'check_square',
-           'check_spectra', 'check_spectrum_list', 'available_memory', 'check_memory', 'wrap_phase', 'sorted_phases',
-           'kramers_phases', 'kramers_values', 'grid_bins', 'bin_edges', 'phase_edges', 'resolve_edges',
-           'available_cores', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads', 'single_thread_blas',
-           'batched_linalg', 'thread_map', 'jsonable', 'progress_bar']
+           'check_spectra', 'check_tridiagonal', 'check_spectrum_list', 'available_memory', 'check_memory',
+           'wrap_phase', 'sorted_phases', 'kramers_phases', 'kramers_values', 'grid_bins', 'bin_edges', 'phase_edges',
+           'resolve_edges', 'available_cores', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads',
+           'single_thread_blas', 'batched_linalg', 'thread_map', 'jsonable', 'progress_bar']
 
 # %% ../nbs/12_core.ipynb #27cdb913
 def check_int(
@@ -108,6 +108,26 @@ def check_spectra(
         raise ValueError(f"{name} has {int(bad.sum())} non-finite values (NaN or inf), in spectra {rows[:5].tolist()}"
                          f"{' ...' if rows.size > 5 else ''}")
     return a
+
+# %% ../nbs/12_core.ipynb #224bfe9a
+def check_tridiagonal(
+    diagonal, # diagonals (..., n), n >= 1
+    off_diagonal, # off-diagonals (..., n-1)
+) -> tuple[np.ndarray, np.ndarray]:
+    "(diagonal, off_diagonal) as float64 arrays of matching shapes, real and finite, or a clear error naming the argument."
+    pair = []
+    for name, a in (('diagonal', diagonal), ('off_diagonal', off_diagonal)):
+        a = np.asarray(a)
+        if a.dtype == object or a.dtype == bool or not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a):
+            raise TypeError(f"{name} must be a real numeric array, got dtype {a.dtype}")
+        pair.append(a.astype(np.float64, copy=False))
+    d, e = pair
+    if d.ndim < 1 or d.shape[-1] < 1: raise ValueError(f"diagonal must have shape (..., n) with n >= 1, got {d.shape}")
+    if e.shape != (*d.shape[:-1], d.shape[-1] - 1):
+        raise ValueError(f"off_diagonal must have shape {(*d.shape[:-1], d.shape[-1] - 1)} to match diagonal {d.shape}, got {e.shape}")
+    if not (np.isfinite(d).all() and np.isfinite(e).all()): raise ValueError("diagonal and off_diagonal must be finite")
+    return d, e
+
 
 # %% ../nbs/12_core.ipynb #6e0a26a0
 def check_spectrum_list(

@@ -10,7 +10,7 @@ import numpy as np
 from fastcore.basics import patch
 from scipy.linalg import eigvalsh_tridiagonal
 from .core import (KRAMERS_TOL, batched_linalg, check_int, check_memory, check_positive, check_size, check_square,
-                          check_start, kramers_phases, kramers_values, sorted_phases)
+                          check_start, check_tridiagonal, kramers_phases, kramers_values, sorted_phases)
 # check_n and check_beta are used here and re-exported: callers import them from rmtbook.ensembles
 from .core import check_beta, check_n
 from .rng import draw_items
@@ -373,11 +373,8 @@ def tridiagonal_eigenvalues(
     largest:int|None=None, # None: all n eigenvalues (LAPACK sterf, O(n^2)); k: the k largest only (bisection, O(n) each)
 ) -> np.ndarray:
     "Ascending eigenvalues of real symmetric tridiagonal matrices, batched over leading axes, without eigenvectors or dense matrices."
-    d, e = np.asarray(diagonal, dtype=np.float64), np.asarray(off_diagonal, dtype=np.float64)
-    if d.ndim < 1 or d.shape[-1] < 1: raise ValueError(f"diagonal must have shape (..., n) with n >= 1, got {d.shape}")
+    d, e = check_tridiagonal(diagonal, off_diagonal)
     n, lead = d.shape[-1], d.shape[:-1]
-    if e.shape != (*lead, n - 1): raise ValueError(f"off_diagonal must have shape {(*lead, n - 1)} to match diagonal {d.shape}, got {e.shape}")
-    if not (np.isfinite(d).all() and np.isfinite(e).all()): raise ValueError("diagonal and off_diagonal must be finite")
     k = n if largest is None else check_int(largest, 'largest', 1, 'the number of top eigenvalues')
     if k > n: raise ValueError(f"largest must be <= n = {n}, got {k}")
     d = d.reshape(-1, n)
@@ -396,7 +393,7 @@ def tridiagonal_matrix(
     off_diagonal, # off-diagonals (..., n-1)
 ) -> np.ndarray:
     "The dense symmetric tridiagonal matrices (..., n, n): for small examples, checks and dense eigensolvers."
-    d, e = np.asarray(diagonal, dtype=np.float64), np.asarray(off_diagonal, dtype=np.float64)
+    d, e = check_tridiagonal(diagonal, off_diagonal)
     n = d.shape[-1]
     t = np.zeros(d.shape + (n,))
     i = np.arange(n)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math, time
 import numpy as np
-from .core import batched_linalg, check_int, sorted_phases
+from .core import batched_linalg, check_int, check_tridiagonal, sorted_phases
 
 # %% auto #0
 __all__ = ['FAST_MIN_N', 'FASTMATH', 'DEFLATION_TOL', 'EXCEPTIONAL_EVERY', 'UNITARY_TOL', 'hessenberg_cores', 'cores_matrix',
@@ -290,13 +290,11 @@ def tridiagonal_counts(
     x, # points (K,), any order
 ) -> np.ndarray:
     "Number of eigenvalues <= x[k] of each matrix, (..., K) int64, by Sturm sequences: O(nK), no eigenvalue computed."
-    d, e = np.asarray(diagonal, dtype=np.float64), np.asarray(off_diagonal, dtype=np.float64)
-    x = np.asarray(x, dtype=np.float64)
-    if d.ndim < 1 or d.shape[-1] < 1: raise ValueError(f"diagonal must have shape (..., n) with n >= 1, got {d.shape}")
+    d, e = check_tridiagonal(diagonal, off_diagonal)
     n, lead = d.shape[-1], d.shape[:-1]
-    if e.shape != (*lead, n - 1): raise ValueError(f"off_diagonal must have shape {(*lead, n - 1)} to match diagonal {d.shape}, got {e.shape}")
+    x = np.asarray(x, dtype=np.float64)
     if x.ndim != 1: raise ValueError(f"x must be a 1-D array of points, got shape {x.shape}")
-    if not (np.isfinite(d).all() and np.isfinite(e).all() and np.isfinite(x).all()): raise ValueError("diagonal, off_diagonal and x must be finite")
+    if not np.isfinite(x).all(): raise ValueError("x must be finite")
     d = d.reshape(-1, n)
     e2 = (e * e).reshape(d.shape[0], n - 1)
     out = np.empty((d.shape[0], x.size), np.int64)
