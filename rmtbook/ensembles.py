@@ -5,6 +5,7 @@
 # %% ../nbs/01_ensembles.ipynb #581e8988
 from __future__ import annotations
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 import numpy as np
 from fastcore.basics import patch
@@ -449,6 +450,7 @@ def laguerre_trace_moments(
 ) -> tuple[float, float]:
     "Exact (E Tr L, E Tr L^2) of the beta-Laguerre ensemble: nm and nm(n + m - 1 + 2/beta)."
     n, s, m = check_n(n), 2 / check_beta(beta), check_positive(m, 'm', 'the degrees of freedom')
+    if m < n: raise ValueError(f"m must be >= n = {n} (degrees of freedom of an n x m data matrix), got {m:g}")
     return n * m, n * m * (n + m - 1 + s)
 
 
@@ -464,7 +466,9 @@ def wishart(
 ) -> np.ndarray:
     "Dense Wishart matrices X X^H, E|X_ij|^2 = 1: (n, n) real or complex, or (2n, 2n) self-dual for quaternion X."
     n, m, size, start = check_n(n), check_n(m, 'm'), check_size(size), check_start(start)
-    if beta not in (1, 2, 4) or isinstance(beta, bool): raise ValueError(f"beta must be 1, 2 or 4 for a dense Wishart matrix (laguerre_beta takes any beta > 0), got {beta!r}")
+    if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, (int, float, np.integer, np.floating)):
+        raise TypeError(f"beta must be a number, 1, 2 or 4; got {type(beta).__name__}")
+    if beta not in (1, 2, 4): raise ValueError(f"beta must be 1, 2 or 4 for a dense Wishart matrix (laguerre_beta takes any beta > 0), got {beta!r}")
     k = {1: 1, 2: 2, 4: 4}[beta]
     _check_request('wishart', 2 * n if beta == 4 else n, size, copies=2 + m // max(n, 1))
     x = draw_items('standard_normal', (k, n, m), size, rng, start, 'wishart') / np.sqrt(k)
@@ -501,20 +505,18 @@ def _hermite_model(n, beta, size=None, rng=None, *, start=0, ratio=None):
 def _laguerre_model(n, beta, size=None, rng=None, *, start=0, ratio=None):
     return laguerre_tridiagonal(n, n / ratio, beta, size, rng, start=start)
 
-def _tridiagonal_sampler(model):
+def _tridiagonal_matrices(model, n, beta, size=None, rng=None, *, start=0, ratio=None):
     "Dense tridiagonal matrices of a tridiagonal model (for the mixed ensembles, torch and small checks)."
-    def sampler(n, beta, size=None, rng=None, *, start=0, ratio=None):
-        return tridiagonal_matrix(*model(n, beta, size, rng, start=start, ratio=ratio))
-    return sampler
+    return tridiagonal_matrix(*model(n, beta, size, rng, start=start, ratio=ratio))
 
 ENSEMBLES = {e.name: e for e in (
     Ensemble('cue', 'CUE', 2.0, True, False, cue), Ensemble('coe', 'COE', 1.0, True, False, coe),
     Ensemble('cse', 'CSE', 4.0, True, True, cse), Ensemble('cbe', 'CbetaE', None, True, False, cbe),
     Ensemble('goe', 'GOE', 1.0, False, False, goe), Ensemble('gue', 'GUE', 2.0, False, False, gue),
     Ensemble('gse', 'GSE', 4.0, False, True, gse),
-    Ensemble('hermite', 'beta-Hermite', None, False, False, _tridiagonal_sampler(_hermite_model), tridiagonal=_hermite_model),
-    Ensemble('laguerre', 'beta-Laguerre', None, False, False, _tridiagonal_sampler(_laguerre_model), ratio=True,
-             tridiagonal=_laguerre_model))} # every ensemble of the book, by name
+    Ensemble('hermite', 'beta-Hermite', None, False, False, partial(_tridiagonal_matrices, _hermite_model), tridiagonal=_hermite_model),
+    Ensemble('laguerre', 'beta-Laguerre', None, False, False, partial(_tridiagonal_matrices, _laguerre_model), ratio=True,
+             tridiagonal=_laguerre_model))} # every ensemble of the book, by name (each record pickles)
 
 # %% ../nbs/01_ensembles.ipynb #02b70636
 def check_ensemble(

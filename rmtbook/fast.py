@@ -295,6 +295,10 @@ def tridiagonal_counts(
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 1: raise ValueError(f"x must be a 1-D array of points, got shape {x.shape}")
     if not np.isfinite(x).all(): raise ValueError("x must be finite")
+    # scaled by a power of two (exact) so that no e^2 overflows: the counts of T / 2^k below x / 2^k are T's below x
+    top = max(float(np.abs(d).max()), float(np.abs(e).max(initial=0.0)), float(np.abs(x).max(initial=0.0)), 1e-300)
+    scale = np.ldexp(1.0, -np.frexp(top)[1])
+    d, e, x = d * scale, e * scale, x * scale
     d = d.reshape(-1, n)
     e2 = (e * e).reshape(d.shape[0], n - 1)
     out = np.empty((d.shape[0], x.size), np.int64)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_spectra.ipynb #db63604c
 from __future__ import annotations
-import math
+import math, warnings
 from dataclasses import dataclass
 from functools import lru_cache
 import numpy as np
@@ -245,18 +245,21 @@ def _airy(x):
 # %% ../nbs/02_spectra.ipynb #73bb609d
 TW_NODES = 40 # Gauss-Legendre nodes of the Fredholm determinants (4e-14 from a 200-node rule, tested below)
 _TW_TOP = 14.0 # Ai(14) < 1e-16: B_s is cut where x + s passes it
-_TW_LEFT = -18.0 # below it every F is under 1e-100: 0 in double precision
+_TW_LEFT = -18.0 # below it F_1, F_2 and det(I + B_s) are under 1e-100: 0 in double precision
 
 def _fredholm_airy(
     s, # points, any shape
     nodes:int=TW_NODES, # Gauss-Legendre nodes on (0, L)
 ) -> tuple:
-    "log det(I - B_s), log det(I + B_s) and their derivatives in s, B_s(x, y) = Ai(x + y + s) on L^2(0, inf)."
+    "log det(I - B_s), log det(I + B_s), log det(I - B_s^2) and their derivatives in s, B_s(x, y) = Ai(x + y + s) on L^2(0, inf)."
     s = np.asarray(s, dtype=np.float64)
     flat = s.ravel()
-    out = np.full((4, flat.size), np.nan)
-    out[:, flat < _TW_LEFT] = [[-np.inf], [0.0], [np.nan], [np.nan]]
-    ok = np.flatnonzero(flat >= _TW_LEFT)
+    out = np.full((6, flat.size), np.nan)
+    out[:3, ~(flat >= _TW_LEFT)] = -np.inf  # every determinant vanishes to the left (NaN stays NaN below)
+    out[:3, np.isnan(flat)] = np.nan
+    out[:3, flat == np.inf] = 0.0  # B_s = 0 at s = +inf
+    out[3:, flat == np.inf] = 0.0
+    ok = np.flatnonzero((flat >= _TW_LEFT) & np.isfinite(flat))
     for block in np.array_split(ok, max(1, ok.size // 256)):  # ~256 points at a time: 256 x nodes^2 doubles per array
         if not block.size: continue
         t = flat[block]
@@ -274,57 +277,79 @@ def _fredholm_airy(
         bp *= sw[:, :, None] * sw[:, None, :]
         mu, v = np.linalg.eigh(b)
         diag = ((bp @ v) * v).sum(-2)  # diagonal of V^T B' V
+        mu = np.clip(mu, -1.0, 1.0)  # beyond +-1 only by rounding, where a determinant is below it anyway
         with np.errstate(divide='ignore', invalid='ignore'):
-            lm = np.log1p(-np.minimum(mu, 1.0)).sum(-1)  # an eigenvalue at 1 (F below rounding) gives -inf
-            out[:, block] = lm, np.log1p(np.maximum(mu, -1.0)).sum(-1), -(diag / (1 - mu)).sum(-1), (diag / (1 + mu)).sum(-1)
+            # log det(I - B^2) = sum log1p(-mu^2) and its derivative -2 sum mu d_k / (1 - mu^2): no cancellation between
+            # the two factors of F_2 in the right tail, where each is 1 -+ tr B to first order
+            out[:, block] = (np.log1p(-mu).sum(-1), np.log1p(mu).sum(-1), np.log1p(-mu * mu).sum(-1),
+                             -(diag / (1 - mu)).sum(-1), (diag / (1 + mu)).sum(-1), -(2 * mu * diag / (1 - mu * mu)).sum(-1))
     return tuple(o.reshape(s.shape) for o in out)
 
 
 # %% ../nbs/02_spectra.ipynb #e0ceed01
+_TW_BRACKET = (-12.0, 40.0) # the quantile search: the cdf is 0 below (to double precision), the sf 1e-70 or less above
+_TW_FLOOR = -1e4 # log of a probability that is 0 in double precision, as a finite number for the root search
+# The smallest cdf (ppf) and sf (isf) a quantile is given for. Left tail: det(I - B) keeps a relative 1e-6 at 1e-12
+# and 5e-5 at 1e-16 (tested below), so 1e-15. Right tail: beta 1 and 2 keep their relative accuracy as far as the
+# search's bracket reaches (sf(40): 1e-74 and 1e-146); beta 4's sf has an absolute 1e-16 only, so 1e-13.
+_TW_RESOLVED = {1: (1e-15, 0.0), 2: (1e-15, 0.0), 4: (1e-15, 1e-13)}
+
 class _TracyWidom(stats.rv_continuous):
     "Tracy-Widom law of index `beta` (1, 2 or 4, the beta-ensemble convention) from Fredholm determinants."
     beta = None
-    def _parts(self, s):
-        lm, lp, dm, dp = _fredholm_airy(s * 2**(2 / 3) if self.beta == 4 else s)
-        return lm, lp, dm, dp
-    def _cdf(self, s):
-        lm, lp, _, _ = self._parts(s)
-        if self.beta == 1: return np.exp(lm)
-        if self.beta == 2: return np.exp(lm + lp)
-        return (np.exp(lm) + np.exp(lp)) / 2
-    def _sf(self, s):
-        lm, lp, _, _ = self._parts(s)  # 1 - F from the logarithms: no cancellation in the right tail (beta 1, 2)
-        if self.beta == 1: return -np.expm1(lm)
-        if self.beta == 2: return -np.expm1(lm + lp)
-        return -(np.expm1(lm) + np.expm1(lp)) / 2
+    def _parts(self, s): return _fredholm_airy(s * 2**(2 / 3) if self.beta == 4 else s)
+    def _logs(self, s):
+        "(log cdf, log sf) at s; the sf from the logarithms, so that beta 1 and 2 keep their relative accuracy in the right tail."
+        lm, lp, l2, _, _, _ = self._parts(s)
+        with np.errstate(divide='ignore', invalid='ignore'):
+            if self.beta == 1: return lm, np.log(-np.expm1(lm))
+            if self.beta == 2: return l2, np.log(-np.expm1(l2))
+            sf = -(np.expm1(lm) + np.expm1(lp)) / 2  # beta 4: 1 - F cancels at first order, an absolute 1e-16 is all it has
+            return np.logaddexp(lm, lp) - np.log(2), np.log(np.maximum(sf, 0.0))
+    def _cdf(self, s): return np.exp(self._logs(s)[0])
+    def _logcdf(self, s): return self._logs(s)[0]
+    def _sf(self, s): return np.exp(self._logs(s)[1])
+    def _logsf(self, s): return self._logs(s)[1]
     def _pdf(self, s):
-        lm, lp, dm, dp = self._parts(s)
-        with np.errstate(invalid='ignore'):
+        lm, lp, l2, dm, dp, d2 = self._parts(s)
+        with np.errstate(invalid='ignore', over='ignore'):
             if self.beta == 1: f = np.exp(lm) * dm
-            elif self.beta == 2: f = np.exp(lm + lp) * (dm + dp)
+            elif self.beta == 2: f = np.exp(l2) * d2
             else: f = 2**(2 / 3) * (np.exp(lm) * dm + np.exp(lp) * dp) / 2
-        return np.where(np.isfinite(f), f, 0.0)  # below _TW_LEFT: 0
+        return np.where(np.isfinite(f), np.maximum(f, 0.0), 0.0)  # beta 4's far right tail can round below 0
+    def _log_tail(self, x, upper):
+        "log sf (upper) or log cdf, with 0 probabilities at a finite floor (a root search needs finite values)."
+        return np.maximum(np.nan_to_num(self._logs(x)[1 if upper else 0], nan=_TW_FLOOR, neginf=_TW_FLOOR), _TW_FLOOR)
     def _invert(self, p, upper):
-        "The point where cdf (upper=False) or sf (upper=True) equals p: Newton from a tabulated start."
-        grid, cdf = _tw_table(self.beta)
+        "The point where log cdf (upper=False) or log sf (upper=True) equals log p: Chandrupatla's bracketing search."
+        from scipy.optimize.elementwise import find_root
         p = np.asarray(p, dtype=np.float64)
-        target = 1 - p if upper else p
-        x = np.interp(target, cdf, grid)
-        for _ in range(50):
-            step = ((self._sf(x) - p) / -self._pdf(x)) if upper else ((self._cdf(x) - p) / self._pdf(x))
-            step = np.where(np.isfinite(step), np.clip(step, -1, 1), 0.0)
-            x = x - step
-            if np.all(np.abs(step) <= 1e-14 * np.maximum(1, np.abs(x))): break
-        return x
+        log_p = np.log(p)
+        grid, table = _tw_table(self.beta, upper)  # the bracket: two neighbours of a 1/32 grid, so a few steps suffice
+        k = np.clip(np.searchsorted(-table if upper else table, -log_p if upper else log_p), 1, grid.size - 1)
+        res = find_root(lambda x, lp: self._log_tail(x, upper) - lp, (grid[k - 1], grid[k]), args=(log_p,),
+                        tolerances=dict(xatol=1e-13, xrtol=1e-14))
+        floor = _TW_RESOLVED[self.beta][upper]
+        bad = ~res.success | (p < floor)
+        if np.any(bad):
+            below = f"below {floor:g} or " if floor else ""
+            warnings.warn(f"tracy_widom({self.beta}).{'isf' if upper else 'ppf'}: {int(np.sum(bad))} probabilities {below}beyond "
+                          "the tabulated range, where the law is not resolved to double precision; NaN returned for them",
+                          RuntimeWarning, stacklevel=4)
+        return np.where(bad, np.nan, res.x)
     def _ppf(self, q): return self._invert(q, upper=False)
     def _isf(self, q): return self._invert(q, upper=True)
     def _stats(self): return _tw_moments(self.beta)
 
-@lru_cache(maxsize=3)
-def _tw_table(beta):
-    "cdf on a grid of [-10, 12] (start points of the quantile function)."
-    grid = np.linspace(-10, 12, 221)
-    return grid, _TRACY_WIDOM[beta]._cdf(grid)
+@lru_cache(maxsize=6)
+def _tw_table(beta, upper):
+    "log sf (upper) or log cdf on a grid of step 1/32 over [-12, 14], and at 40: the quantile search's brackets."
+    grid = np.r_[np.linspace(_TW_BRACKET[0], 14.0, 833), _TW_BRACKET[1]]
+    return grid, _TRACY_WIDOM[beta]._log_tail(grid, upper)
+
+class _TracyWidom1(_TracyWidom): beta = 1
+class _TracyWidom2(_TracyWidom): beta = 2
+class _TracyWidom4(_TracyWidom): beta = 4
 
 @lru_cache(maxsize=3)
 def _tw_moments(beta):
@@ -337,7 +362,7 @@ def _tw_moments(beta):
     var = f @ c**2
     return mean, var, (f @ c**3) / var**1.5, (f @ c**4) / var**2 - 3
 
-_TRACY_WIDOM = {b: type(f'_TracyWidom{b}', (_TracyWidom,), {'beta': b})(name=f'tracy_widom_{b}') for b in (1, 2, 4)}
+_TRACY_WIDOM = {1: _TracyWidom1(name='tracy_widom_1'), 2: _TracyWidom2(name='tracy_widom_2'), 4: _TracyWidom4(name='tracy_widom_4')}
 
 
 # %% ../nbs/02_spectra.ipynb #d11072a5
