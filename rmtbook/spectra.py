@@ -289,8 +289,8 @@ def _fredholm_airy(
 # %% ../nbs/02_spectra.ipynb #e0ceed01
 _TW_BRACKET = (-12.0, 40.0) # the quantile search: the cdf is 0 below (to double precision), the sf 1e-70 or less above
 _TW_FLOOR = -1e4 # log of a probability that is 0 in double precision, as a finite number for the root search
-# The smallest cdf (ppf) and sf (isf) a quantile is given for. Left tail: det(I - B) keeps a relative 1e-6 at 1e-12
-# and 5e-5 at 1e-16 (tested below), so 1e-15. Right tail: beta 1 and 2 keep their relative accuracy as far as the
+# The smallest cdf (ppf) and sf (isf) a quantile is given for. Left tail: det(I - B) keeps a relative 1.0e-6 at 1.8e-12
+# and 4.9e-5 at 7.6e-17 (tested below), so 1e-15. Right tail: beta 1 and 2 keep their relative accuracy as far as the
 # search's bracket reaches (sf(40): 1e-74 and 1e-146); beta 4's sf has an absolute 1e-16 only, so 1e-13.
 _TW_RESOLVED = {1: (1e-15, 0.0), 2: (1e-15, 0.0), 4: (1e-15, 1e-13)}
 
