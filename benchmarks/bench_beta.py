@@ -34,7 +34,7 @@ One command, scikit-rmt installed into .cache/scikit-rmt-2.1.1 by the script its
 Sections 4-6 time on one thread (`linalg_threads(1)` and a threadpoolctl BLAS limit of 1); the Sturm counts
 use numba's threads as stated. Results go to benchmarks/results/bench_beta.json (not committed).
 """
-import argparse, json, os, platform, subprocess, sys, tempfile, warnings
+import argparse, json, os, platform, sys, warnings
 from datetime import date
 from pathlib import Path
 
@@ -47,7 +47,7 @@ from rmtbook.core import available_memory
 from rmtbook.ensembles import goe, hermite_beta, hermite_tridiagonal, laguerre_beta, tridiagonal_eigenvalues
 from rmtbook.rng import linalg_threads
 from rmtbook.spectra import tracy_widom
-from timing import timed  # benchmarks/timing.py
+from timing import numba_compile_seconds, timed  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / 'results'
@@ -57,12 +57,8 @@ GIB = 2**30
 
 
 def compile_seconds():
-    "Seconds to the Sturm kernel's first result in a fresh process: with an empty numba cache, then with that cache."
-    probe = [sys.executable, '-c', 'import time; t = time.perf_counter(); import numpy as np; from rmtbook.fast import '
-             'tridiagonal_histogram as h; h(np.zeros(4), np.ones(3), np.linspace(-3, 3, 5)); print(time.perf_counter() - t)']
-    with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, 'NUMBA_CACHE_DIR': cache}
-        return [float(subprocess.run(probe, env=env, capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    "Seconds to the kernel's first result in a fresh process: with an empty numba cache, then with that cache."
+    return numba_compile_seconds('import numpy as np; from rmtbook.fast import tridiagonal_histogram as h; h(np.zeros(4), np.ones(3), np.linspace(-3, 3, 5))')
 
 
 def derivative(func, x0, dx=1.0, n=1, args=(), order=3):

@@ -18,7 +18,7 @@ One command (see benchmarks/README.md):
 Every timing runs on one thread (`linalg_threads(1)` and a threadpoolctl BLAS limit of 1).
 Results go to benchmarks/results/bench_fast.json (not committed).
 """
-import argparse, json, os, platform, subprocess, sys, tempfile
+import argparse, json, os, platform
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,7 @@ from threadpoolctl import threadpool_limits
 import rmtbook
 from rmtbook.ensembles import cbe_phases
 from rmtbook.rng import linalg_threads
-from timing import timed  # benchmarks/timing.py
+from timing import numba_compile_seconds, timed  # benchmarks/timing.py
 
 RESULTS = Path(__file__).parent / 'results'
 FIGURE = Path(__file__).parent / 'fast_scaling.png'  # committed: the figure benchmarks/README.md shows
@@ -36,11 +36,7 @@ FIGURE = Path(__file__).parent / 'fast_scaling.png'  # committed: the figure ben
 
 def compile_seconds():
     "Seconds to the kernel's first result in a fresh process: with an empty numba cache, then with that cache."
-    probe = [sys.executable, '-c', 'import time; t = time.perf_counter(); import rmtbook.fast as f; f.jit_seconds(); '
-             'print(time.perf_counter() - t)']
-    with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, 'NUMBA_CACHE_DIR': cache}
-        return [float(subprocess.run(probe, env=env, capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    return numba_compile_seconds('import rmtbook.fast as f; f.jit_seconds()')
 
 
 def best(f, repeat):

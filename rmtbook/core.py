@@ -10,11 +10,12 @@ from contextlib import contextmanager
 import numpy as np
 
 # %% auto #0
-__all__ = ['KRAMERS_TOL', 'check_int', 'check_start', 'check_size', 'check_n', 'check_positive', 'check_beta', 'check_square',
-           'check_spectra', 'check_tridiagonal', 'check_spectrum_list', 'available_memory', 'check_memory',
-           'wrap_phase', 'sorted_phases', 'kramers_phases', 'kramers_values', 'grid_bins', 'bin_edges', 'phase_edges',
-           'resolve_edges', 'available_cores', 'chunk_ranges', 'get_linalg_threads', 'linalg_threads',
-           'single_thread_blas', 'batched_linalg', 'thread_map', 'jsonable', 'progress_bar']
+__all__ = ['KRAMERS_TOL', 'check_int', 'check_start', 'check_size', 'check_n', 'check_positive', 'check_beta',
+           'check_classical_beta', 'check_square', 'check_spectra', 'check_tridiagonal', 'check_spectrum_list',
+           'available_memory', 'check_memory', 'wrap_phase', 'sorted_phases', 'kramers_phases', 'kramers_values',
+           'grid_bins', 'bin_edges', 'phase_edges', 'resolve_edges', 'available_cores', 'chunk_ranges',
+           'get_linalg_threads', 'linalg_threads', 'single_thread_blas', 'batched_linalg', 'thread_map', 'jsonable',
+           'progress_bar']
 
 # %% ../nbs/12_core.ipynb #27cdb913
 def check_int(
@@ -70,6 +71,18 @@ def check_beta(
 ) -> float:
     "`beta` as a finite float > 0, or a clear error naming the argument."
     return check_positive(beta, 'beta', 'the Dyson index')
+
+# %% ../nbs/12_core.ipynb #47cf3314
+def check_classical_beta(
+    beta, # Dyson index of a law or matrix that exists for 1, 2 and 4 only
+    what:str, # what needs it, for the error message
+) -> int:
+    "`beta` as the int 1, 2 or 4, or a clear error naming the argument (TypeError for a non-number)."
+    if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, (int, float, np.integer, np.floating)):
+        raise TypeError(f"beta must be a number, 1, 2 or 4; got {type(beta).__name__}")
+    if beta not in (1, 2, 4): raise ValueError(f"beta must be 1, 2 or 4 for {what}; got {beta!r}")
+    return int(beta)
+
 
 # %% ../nbs/12_core.ipynb #a5b99003
 def check_square(

@@ -10,19 +10,18 @@ from typing import Callable
 import numpy as np
 from fastcore.basics import patch
 from scipy.linalg import eigvalsh_tridiagonal
-from .core import (KRAMERS_TOL, batched_linalg, check_int, check_memory, check_positive, check_size, check_square,
-                          check_start, check_tridiagonal, kramers_phases, kramers_values, sorted_phases)
+from .core import (KRAMERS_TOL, batched_linalg, check_classical_beta, check_int, check_memory, check_positive, check_size,
+                          check_square, check_start, check_tridiagonal, kramers_phases, kramers_values, sorted_phases)
 # check_n and check_beta are used here and re-exported: callers import them from rmtbook.ensembles
 from .core import check_beta, check_n
 from .rng import draw_items
 
 # %% auto #0
-__all__ = ['CBE_METHODS', 'TRIDIAGONAL_DRIVERS', 'ENSEMBLES', 'eigenphases', 'haar_unitary', 'cue', 'cue_trace_moment',
-           'trace_powers', 'mean_agrees', 'coe', 'coe_trace_moment', 'symplectic_dual', 'cse',
-           'verblunsky_coefficients', 'cmv_matrix', 'cbe', 'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse',
-           'eigenvalues', 'hermite_tridiagonal', 'laguerre_tridiagonal', 'tridiagonal_eigenvalues',
-           'tridiagonal_matrix', 'hermite_beta', 'laguerre_beta', 'hermite_trace_moments', 'laguerre_trace_moments',
-           'wishart', 'Ensemble', 'check_ensemble']
+__all__ = ['CBE_METHODS', 'ENSEMBLES', 'eigenphases', 'haar_unitary', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees',
+           'coe', 'coe_trace_moment', 'symplectic_dual', 'cse', 'verblunsky_coefficients', 'cmv_matrix', 'cbe',
+           'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues', 'hermite_tridiagonal',
+           'laguerre_tridiagonal', 'tridiagonal_eigenvalues', 'tridiagonal_matrix', 'hermite_beta', 'laguerre_beta',
+           'hermite_trace_moments', 'laguerre_trace_moments', 'wishart', 'Ensemble', 'check_ensemble']
 
 # %% ../nbs/01_ensembles.ipynb #e0024663
 def _check_request(name, n, size, copies, itemsize=16):
@@ -320,6 +319,12 @@ def eigenvalues(
     return kramers_values(lam, kramers_tol * scale, 'h') if kramers else lam
 
 # %% ../nbs/01_ensembles.ipynb #e862a9ae
+def _check_degrees(n, m):
+    "m as a float >= n (the degrees of freedom of an n x m data matrix), or a clear error."
+    m = check_positive(m, 'm', 'the degrees of freedom')
+    if m < n: raise ValueError(f"m must be >= n = {n} (degrees of freedom of an n x m data matrix), got {m:g}")
+    return m
+
 def _chi_squared(k, size, rng, start, stream):
     "chi^2_k draws (as 2 Gamma(k/2, 1)), one vector of shapes `k` per item, item j from stream start + j."
     return 2 * draw_items('standard_gamma', k.shape, size, rng, start, stream, gamma_shape=k / 2)
@@ -353,8 +358,7 @@ def laguerre_tridiagonal(
 ) -> tuple[np.ndarray, np.ndarray]:
     "Diagonal (..., n) and off-diagonal (..., n-1) of L = B B^T / beta, Dumitriu and Edelman's beta-Laguerre (Wishart) matrix."
     n, beta, size, start = check_n(n), check_beta(beta), check_size(size), check_start(start)
-    m = check_positive(m, 'm', 'the degrees of freedom')
-    if m < n: raise ValueError(f"m must be >= n = {n} (degrees of freedom of an n x m data matrix), got {m:g}")
+    m = _check_degrees(n, m)
     _check_request('laguerre_tridiagonal', 1, size, copies=4 * n, itemsize=8)
     # B is lower bidiagonal: diagonal chi_{beta (m - i)}, i = 0 .. n-1, subdiagonal chi_{beta (n - 1 - i)}, i = 0 .. n-2
     k = beta * np.concatenate([m - np.arange(n, dtype=np.float64), np.arange(n - 1, 0, -1, dtype=np.float64)])
@@ -366,8 +370,6 @@ def laguerre_tridiagonal(
 
 
 # %% ../nbs/01_ensembles.ipynb #b64ec0b4
-TRIDIAGONAL_DRIVERS = ('sterf', 'stebz') # LAPACK routines behind `tridiagonal_eigenvalues`: all values, or the largest few
-
 def tridiagonal_eigenvalues(
     diagonal, # diagonals (..., n) of real symmetric tridiagonal matrices
     off_diagonal, # their off-diagonals (..., n-1)
@@ -449,8 +451,8 @@ def laguerre_trace_moments(
     beta:float, # Dyson index
 ) -> tuple[float, float]:
     "Exact (E Tr L, E Tr L^2) of the beta-Laguerre ensemble: nm and nm(n + m - 1 + 2/beta)."
-    n, s, m = check_n(n), 2 / check_beta(beta), check_positive(m, 'm', 'the degrees of freedom')
-    if m < n: raise ValueError(f"m must be >= n = {n} (degrees of freedom of an n x m data matrix), got {m:g}")
+    n, s = check_n(n), 2 / check_beta(beta)
+    m = _check_degrees(n, m)
     return n * m, n * m * (n + m - 1 + s)
 
 
@@ -466,14 +468,11 @@ def wishart(
 ) -> np.ndarray:
     "Dense Wishart matrices X X^H, E|X_ij|^2 = 1: (n, n) real or complex, or (2n, 2n) self-dual for quaternion X."
     n, m, size, start = check_n(n), check_n(m, 'm'), check_size(size), check_start(start)
-    if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, (int, float, np.integer, np.floating)):
-        raise TypeError(f"beta must be a number, 1, 2 or 4; got {type(beta).__name__}")
-    if beta not in (1, 2, 4): raise ValueError(f"beta must be 1, 2 or 4 for a dense Wishart matrix (laguerre_beta takes any beta > 0), got {beta!r}")
-    k = {1: 1, 2: 2, 4: 4}[beta]
-    _check_request('wishart', 2 * n if beta == 4 else n, size, copies=2 + m // max(n, 1))
+    k = check_classical_beta(beta, 'a dense Wishart matrix (laguerre_beta takes any beta > 0)')  # real parts per entry
+    _check_request('wishart', 2 * n if k == 4 else n, size, copies=2 + m // max(n, 1))
     x = draw_items('standard_normal', (k, n, m), size, rng, start, 'wishart') / np.sqrt(k)
-    if beta == 1: x = x[..., 0, :, :]
-    elif beta == 2: x = x[..., 0, :, :] + 1j * x[..., 1, :, :]
+    if k == 1: x = x[..., 0, :, :]
+    elif k == 2: x = x[..., 0, :, :] + 1j * x[..., 1, :, :]
     else:  # quaternion q = a + b j as the 2 x 2 complex block [[a, b], [-conj(b), conj(a)]]
         a, b = x[..., 0, :, :] + 1j * x[..., 1, :, :], x[..., 2, :, :] + 1j * x[..., 3, :, :]
         q = np.empty(a.shape[:-2] + (2 * n, 2 * m), np.complex128)

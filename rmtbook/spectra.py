@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 import numpy as np
 from scipy import integrate, special, stats
-from .core import check_beta, check_int, check_memory, check_positive, resolve_edges, wrap_phase
+from .core import check_beta, check_classical_beta, check_int, check_memory, check_positive, resolve_edges, wrap_phase
 # the grid and the spectra check are used here and re-exported: callers import them from rmtbook.spectra
 from .core import bin_edges, check_spectra, phase_edges
 from .rng import draw_items
@@ -260,15 +260,15 @@ def _fredholm_airy(
     out[:3, flat == np.inf] = 0.0  # B_s = 0 at s = +inf
     out[3:, flat == np.inf] = 0.0
     ok = np.flatnonzero((flat >= _TW_LEFT) & np.isfinite(flat))
+    u, w = np.polynomial.legendre.leggauss(nodes)
+    iu = np.triu_indices(nodes)
     for block in np.array_split(ok, max(1, ok.size // 256)):  # ~256 points at a time: 256 x nodes^2 doubles per array
         if not block.size: continue
         t = flat[block]
         # (0, L): beyond x = 14 - s, Ai(x + s) < 1e-16; in the right tail, beyond x = 40 / sqrt(s), Ai(x + s) < 1e-17 Ai(s)
         L = np.maximum(_TW_TOP - t, 40 / np.sqrt(np.maximum(t, 8.0)))
-        u, w = np.polynomial.legendre.leggauss(nodes)
         x = (u + 1) / 2 * L[:, None]
         sw = np.sqrt(w * L[:, None] / 2)
-        iu = np.triu_indices(nodes)
         ai, aip = _airy(x[:, iu[0]] + x[:, iu[1]] + t[:, None])  # B is symmetric: the upper triangle only
         b, bp = np.empty((t.size, nodes, nodes)), np.empty((t.size, nodes, nodes))
         b[:, iu[0], iu[1]] = b[:, iu[1], iu[0]] = ai
@@ -373,13 +373,10 @@ def tracy_widom(
     convention:str='beta', # for beta = 4: 'beta' (GSE's n distinct eigenvalues, hermite_beta) or 'original' (Tracy-Widom 1996)
 ):
     "The Tracy-Widom law TW_beta of the scaled largest eigenvalue as a frozen `scipy.stats` distribution."
-    if isinstance(beta, (bool, np.bool_)) or not isinstance(beta, (int, float, np.integer, np.floating)):
-        raise TypeError(f"beta must be a number, 1, 2 or 4; got {type(beta).__name__}")
-    if beta not in (1, 2, 4):
-        raise ValueError(f"beta must be 1, 2 or 4 (Tracy-Widom laws with closed forms); got {beta!r}. For another beta, "
-                         "sample the scaled largest eigenvalue of hermite_beta(n, beta, largest=1)")
+    beta = check_classical_beta(beta, "a Tracy-Widom law with a closed form (for another beta, sample the scaled largest "
+                                      "eigenvalue of hermite_beta(n, beta, largest=1))")
     if convention not in TW_CONVENTIONS: raise ValueError(f"convention must be one of {TW_CONVENTIONS}, got {convention!r}")
-    law = _TRACY_WIDOM[int(beta)]
+    law = _TRACY_WIDOM[beta]
     return law(scale=2**(1 / 6)) if beta == 4 and convention == 'original' else law()
 
 

@@ -114,7 +114,7 @@ def spectrum_panels(
         v = 2 * expected_spectral_ergodicity(n, 2, n_bins=len(edges) - 1).mean()
         j = np.arange(1, len(counts) + 1)
         expected = (j - 1) / j * v
-    return dict(first=np.asarray(spectra[0]), edges=edges, density=density, law_x=law_x, law=law, spacings=s,
+    return dict(first=np.asarray(spectra[0]), ratio=ratio, edges=edges, density=density, law_x=law_x, law=law, spacings=s,
                 surmise_x=surmise_x, surmise=wigner_surmise(beta).pdf(surmise_x), omega=cascade_omega(counts, n).mean(axis=1),
                 omega_expected=expected, circular=circular, n=n, m=len(counts))
 
@@ -145,6 +145,7 @@ class SpectrumExplorer:
         if not 4 <= n <= MAX_N: raise ValueError(f"n must be in [4, {MAX_N}] (the explorer's cap), got {n}")
         cap = max_matrices(ensemble, n)
         if not 2 <= m <= cap: raise ValueError(f"m must be in [2, {cap}] for {ensemble} at N = {n} (the explorer's cap), got {m}")
+        if not 0.05 <= ratio <= 1: raise ValueError(f"ratio must be n / m in [0.05, 1] (the slider's range), got {ratio}")
         self.controls = dict(
             ensemble=W.Dropdown(options=CHOICES, value=ensemble, description='ensemble'),
             beta=W.FloatSlider(value=beta, min=0.1, max=8.0, step=0.1, description='beta (CbetaE, beta-)'),
@@ -212,7 +213,7 @@ def _draw_spectrum(d, ensemble):
         a.set_aspect('equal'); a.set_title(f"{ensemble}: eigenvalues of matrix 0 on the unit circle")
     else:
         a.plot(d['first'], np.zeros_like(d['first']), '|', ms=20); a.set_yticks([])
-        a.set_title(f"{ensemble}: eigenvalues / {'m' if d['edges'][0] == 0 else 'sqrt(N)'} of matrix 0")
+        a.set_title(f"{ensemble}: eigenvalues / {'sqrt(N)' if d['ratio'] is None else 'm'} of matrix 0")
         a.set_xlim(d['edges'][0] - 0.1, d['edges'][-1] + 0.1)
     b.stairs(d['density'], d['edges'], fill=True, alpha=0.6, label='sample')
     b.plot(d['law_x'], d['law'], 'k', lw=1.2, label='law')
