@@ -164,6 +164,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'rmtbook.ensembles.goe': ('ensembles.html#goe', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles.gse': ('ensembles.html#gse', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles.gue': ('ensembles.html#gue', 'rmtbook/ensembles.py'),
+                                   'rmtbook.ensembles.haar_orthogonal': ('ensembles.html#haar_orthogonal', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles.haar_unitary': ('ensembles.html#haar_unitary', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles.hermite_beta': ('ensembles.html#hermite_beta', 'rmtbook/ensembles.py'),
                                    'rmtbook.ensembles.hermite_trace_moments': ( 'ensembles.html#hermite_trace_moments',

@@ -18,10 +18,11 @@ from .rng import draw_items
 
 # %% auto #0
 __all__ = ['CBE_METHODS', 'ENSEMBLES', 'eigenphases', 'haar_unitary', 'cue', 'cue_trace_moment', 'trace_powers', 'mean_agrees',
-           'coe', 'coe_trace_moment', 'symplectic_dual', 'cse', 'verblunsky_coefficients', 'cmv_matrix', 'cbe',
-           'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues', 'hermite_tridiagonal',
-           'laguerre_tridiagonal', 'tridiagonal_eigenvalues', 'tridiagonal_matrix', 'hermite_beta', 'laguerre_beta',
-           'hermite_trace_moments', 'laguerre_trace_moments', 'wishart', 'Ensemble', 'check_ensemble']
+           'haar_orthogonal', 'coe', 'coe_trace_moment', 'symplectic_dual', 'cse', 'verblunsky_coefficients',
+           'cmv_matrix', 'cbe', 'cbe_phases', 'cbe_trace_moment', 'goe', 'gue', 'gse', 'eigenvalues',
+           'hermite_tridiagonal', 'laguerre_tridiagonal', 'tridiagonal_eigenvalues', 'tridiagonal_matrix',
+           'hermite_beta', 'laguerre_beta', 'hermite_trace_moments', 'laguerre_trace_moments', 'wishart', 'Ensemble',
+           'check_ensemble']
 
 # %% ../nbs/01_ensembles.ipynb #e0024663
 def _check_request(name, n, size, copies, itemsize=16):
@@ -106,6 +107,20 @@ def mean_agrees(
     samples = np.asarray(samples, dtype=float)
     mean, se = samples.mean(axis=0), samples.std(axis=0, ddof=1) / np.sqrt(samples.shape[0])
     return np.abs(mean - expected) <= z * se, mean, se
+
+# %% ../nbs/01_ensembles.ipynb #5e359265
+def haar_orthogonal(
+    n:int, # matrix size
+    size:int|None=None, # number of matrices; None for one (n, n) matrix
+    rng=None, # seed: None, int, SeedSequence or Generator (SPEC 7)
+    *,
+    start:int=0, # index of the first matrix in the ensemble's stream
+) -> np.ndarray:
+    "Haar-random real orthogonal matrices by Mezzadri's QR method, shape (n, n) or (size, n, n)."
+    n, size, start = check_n(n), check_size(size), check_start(start)
+    _check_request('haar_orthogonal', n, size, copies=4, itemsize=8)  # the Gaussian draw, Q and R, the joined result
+    x = draw_items('standard_normal', (n, n), size, rng, start, 'haar_orthogonal')
+    return batched_linalg(haar_unitary, x)  # real input: diag(R) / |diag(R)| are its signs
 
 # %% ../nbs/01_ensembles.ipynb #d48845d9
 def coe(
