@@ -14,10 +14,12 @@ from .ergodicity import expected_spectral_ergodicity
 from .layers import LayerMatrices, layer_matrices
 from .cpse import cascade_omega, cpse
 from .layers import layer_spectra
+from .networks import ACTIVATIONS, activation_moments, nonlinear_gram, nonlinear_gram_law
 
 # %% auto #0
-__all__ = ['CHOICES', 'MAX_N', 'MAX_M', 'MAX_WORK', 'max_matrices', 'sample_spectra', 'spectrum_panels', 'SpectrumExplorer',
-           'CPSEExplorer']
+__all__ = ['CHOICES', 'MAX_N', 'MAX_M', 'MAX_WORK', 'GRAM_WORK', 'GRAM_MAX_N1', 'max_matrices', 'sample_spectra',
+           'spectrum_panels', 'SpectrumExplorer', 'CPSEExplorer', 'gram_widths', 'gram_max_layers', 'gram_panels',
+           'GramExplorer']
 
 # %% ../nbs/11_explore.ipynb #22e16c28
 _BY_LABEL = {e.label: e for e in ENSEMBLES.values()}
@@ -306,3 +308,126 @@ def _update_cpse(self):
     self.status.value = f'{len(sel)} of {len(self.layers)} layers; cPSE = {self.result.value:.6f}'
 
 CPSEExplorer.set_source, CPSEExplorer.update = _set_source, _update_cpse
+
+# %% ../nbs/11_explore.ipynb #deb41a4b
+GRAM_WORK = 2 * 10**9 # n1 n0 m x layers at most: about a second of sampling (measured below)
+GRAM_MAX_N1 = 400 # the largest layer width
+
+def gram_widths(
+    n1:int, # layer width
+    phi:float, # n0 / m
+    psi:float, # n0 / n1
+) -> tuple:
+    "(n0, n1, m): the whole-number widths the explorer samples for these ratios."
+    n0 = max(1, round(psi * n1))
+    return n0, n1, max(1, round(n0 / phi))
+
+def gram_max_layers(
+    n1:int, # layer width
+    phi:float, # n0 / m
+    psi:float, # n0 / n1
+) -> int:
+    "The explorer's cap on the number of layers at these widths."
+    n0, n1, m = gram_widths(n1, phi, psi)
+    return int(max(1, min(200, GRAM_WORK // (n1 * n0 * m))))
+
+# %% ../nbs/11_explore.ipynb #602cf058
+def gram_panels(
+    activation:str, # a name in rmtbook.networks.ACTIVATIONS
+    n1:int, # layer width
+    phi:float, # n0 / m
+    psi:float, # n0 / n1
+    layers:int, # number of simulated layers
+    seed:int=0, # seed (SPEC 7 int)
+    bins:int=40, # histogram bins
+) -> dict:
+    "The numbers of the two panels: the nonzero eigenvalues' density and the law's, both distribution functions and their distance."
+    n0, n1, m = gram_widths(n1, phi, psi)
+    law = nonlinear_gram_law(activation, n0 / m, n0 / n1)
+    ev = nonlinear_gram(activation, n0, n1, m, size=layers, rng=seed).ravel()
+    top = max(float(ev.max()), law.support()[1]) * 1.02
+    nonzero = ev[ev > 1e-10 * max(top, 1e-300)]
+    edges = np.linspace(0.0, top, bins + 1)
+    counts = np.histogram(nonzero, edges)[0]
+    density = counts / (len(ev) * np.diff(edges))  # the continuous part's density: it integrates to 1 - (fraction of zeros)
+    x = np.linspace(0.0, top, 600)[1:]
+    sample = np.sort(ev)
+    ecdf_top, ecdf_bottom = np.arange(1, len(sample) + 1) / len(sample), np.arange(len(sample)) / len(sample)
+    f = law.cdf(sample)
+    moments = activation_moments(activation)
+    return dict(widths=(n0, n1, m), eta=moments.eta, zeta=moments.zeta, edges=edges, density=density, law_x=x, law_pdf=law.pdf(x),
+                law_cdf=law.cdf(x), sample=sample, atom=law.dist.atom, zeros=1 - len(nonzero) / len(ev),
+                kolmogorov=float(max(np.abs(ecdf_top - f).max(), np.abs(ecdf_bottom - f).max())), layers=layers)
+
+# %% ../nbs/11_explore.ipynb #a1f1831f
+class GramExplorer:
+    "Activation, phi, psi, width, layers and seed controls over the nonlinear Gram spectrum and its law (chapter 16)."
+    def __init__(self,
+                 activation:str='relu', # a name in rmtbook.networks.ACTIVATIONS
+                 n1:int=128, # layer width (<= GRAM_MAX_N1)
+                 phi:float=0.5, # n0 / m, in [0.1, 4]
+                 psi:float=1.5, # n0 / n1, in [0.1, 4]
+                 layers:int=8, # simulated layers (<= gram_max_layers)
+                 seed:int=0): # seed
+        import ipywidgets as W
+        if activation not in ACTIVATIONS: raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
+        if not 16 <= n1 <= GRAM_MAX_N1: raise ValueError(f"n1 must be in [16, {GRAM_MAX_N1}] (the explorer's cap), got {n1}")
+        for name, v in (('phi', phi), ('psi', psi)):
+            if not 0.1 <= v <= 4: raise ValueError(f"{name} must be in [0.1, 4] (the slider's range), got {v}")
+        cap = gram_max_layers(n1, phi, psi)
+        if not 1 <= layers <= cap: raise ValueError(f"layers must be in [1, {cap}] at these widths (the explorer's cap), got {layers}")
+        self.controls = dict(
+            activation=W.Dropdown(options=tuple(ACTIVATIONS), value=activation, description='activation'),
+            phi=W.FloatSlider(value=phi, min=0.1, max=4.0, step=0.05, description='phi = n0/m'),
+            psi=W.FloatSlider(value=psi, min=0.1, max=4.0, step=0.05, description='psi = n0/n1'),
+            n1=W.IntSlider(value=n1, min=16, max=GRAM_MAX_N1, step=16, description='n1'),
+            layers=W.IntSlider(value=layers, min=1, max=cap, description='layers'),
+            seed=W.BoundedIntText(value=seed, min=0, max=2**31 - 1, description='seed'))
+        for name, c in self.controls.items():
+            c.add_class(f'rmtbook-gram-{name}')
+            c.observe(self._changed, names='value')
+        self.image = W.Image(format='png', layout=W.Layout(width='100%'))
+        self.image.add_class('rmtbook-gram-plot')
+        self.status = W.HTML()
+        c = self.controls
+        self.widget = W.VBox([W.HBox([c['activation'], c['seed']]), W.HBox([c['phi'], c['psi']]), W.HBox([c['n1'], c['layers']]),
+                              self.status, self.image])
+        self.data, self.figure, self._adjusting = {}, None, False
+        self.update()
+
+    def _changed(self, change):
+        if not self._adjusting: self.update()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+# %% ../nbs/11_explore.ipynb #8099df07
+def _update_gram(self):
+    "Clamp the layers slider to its cap, compute the panels, draw them."
+    t0 = time.perf_counter()
+    v = {k: c.value for k, c in self.controls.items()}
+    cap = gram_max_layers(v['n1'], v['phi'], v['psi'])
+    if self.controls['layers'].max != cap:
+        self._adjusting = True
+        try: self.controls['layers'].max = cap
+        finally: self._adjusting = False
+    layers = self.controls['layers'].value
+    d = self.data = gram_panels(v['activation'], v['n1'], v['phi'], v['psi'], layers, v['seed'])
+    fig = _new_figure(figsize=(11, 4))
+    a, b = fig.subplots(1, 2)
+    a.stairs(d['density'], d['edges'], fill=True, alpha=0.6, label=f"{layers} layers")
+    a.plot(d['law_x'], d['law_pdf'], 'k', lw=1.2, label='law')
+    atom = f", atom at 0: law {d['atom']:.3f}, sample {d['zeros']:.3f}" if d['atom'] > 0 or d['zeros'] > 0 else ''
+    a.set_title(f"{v['activation']}: eta = {d['eta']:.3f}, zeta = {d['zeta']:.3f}{atom}", fontsize=9)
+    a.set_xlabel('eigenvalue of Y Y^T / m'); a.legend(fontsize=8)
+    b.step(d['sample'], np.arange(1, len(d['sample']) + 1) / len(d['sample']), where='post', label='sample')
+    b.plot(np.concatenate([[0.0], d['law_x']]), np.concatenate([[d['atom']], d['law_cdf']]), 'k', lw=1.2, label='law')
+    b.set_title(f"distribution function: Kolmogorov distance {d['kolmogorov']:.4f}", fontsize=9); b.legend(fontsize=8)
+    fig.tight_layout()
+    self.figure, self.image.value = fig, _png(fig)
+    n0, n1, m = d['widths']
+    self.status.value = (f'<small>n0 = {n0}, n1 = {n1}, m = {m} (phi = {n0 / m:.3f}, psi = {n0 / n1:.3f}), {layers} layers '
+                         f'(at most {cap} here), seed {v["seed"]} &middot; {1000 * (time.perf_counter() - t0):.0f} ms</small>')
+
+GramExplorer.update = _update_gram
