@@ -15,9 +15,11 @@ from .ensembles import (ENSEMBLES, cue, coe, cse, cbe_phases, eigenphases, trace
 from .ensembles import hermite_beta, hermite_trace_moments, laguerre_beta, laguerre_trace_moments
 from .spectra import cue_number_variance, phase_edges, phase_spacings, tracy_widom, wigner_surmise
 from .ergodicity import spectral_ergodicity, expected_spectral_ergodicity, ergodicity_distance, approach_to_ergodicity
+from .networks import nonlinear_gram, nonlinear_gram_law
+from .hessian import hessian_spectra
 
 # %% auto #0
-__all__ = ['tour_checks', 'format_checks', 'tour_ergodicity', 'tour_layers', 'run_tour', 'main']
+__all__ = ['tour_checks', 'tour_networks', 'format_checks', 'tour_ergodicity', 'tour_layers', 'run_tour', 'main']
 
 # %% ../nbs/99_cli.ipynb #41687278
 def _moment_check(ensemble, law, samples, expected):
@@ -95,6 +97,29 @@ def tour_checks(
                               (lam**2).sum(-1), laguerre_trace_moments(n, 2 * n, 2.5)[1]))
     top = (hermite_beta(400, 2.0, m, seed, largest=1)[:, 0] - 40.0) * 400**(1 / 6)  # n = 400 whatever the tour's n
     rows.append(_moment_check('beta-Hermite b=2', 'E (lmax - 2 sqrt n) n^(1/6) -> TW_2 mean (n = 400)', top, float(tracy_widom(2).mean())))
+    return rows + tour_networks(seed)
+
+# %% ../nbs/99_cli.ipynb #b39fb548
+def tour_networks(
+    seed:int=2024, # seed of every check (SPEC 7 int seed)
+) -> list[dict]:
+    "One check per law of random networks at initialisation (chapters 16-19), at fixed sizes; the NNGP check needs torch."
+    rows = []
+    quartile = float(nonlinear_gram_law('relu', 0.5, 1.5).ppf(0.25))
+    def below(n1, s):  # fraction of each layer's eigenvalues below the quartile, 32 layers in chunks of 8
+        return np.concatenate([(nonlinear_gram('relu', 3 * n1 // 2, n1, 3 * n1, 8, s, start=j) <= quartile).mean(1) for j in range(0, 32, 8)])
+    rows.append(_moment_check('Nonlinear Gram (ReLU)', 'F(law quartile) = 1/4: 2 F_2n - F_n, n1 = 100 and 200',
+                              2 * below(200, seed + 1) - below(100, seed), 0.25))
+    n, phi, eps = 100, 0.5, 0.3
+    p = round(n / phi)
+    tr2 = np.concatenate([(hessian_spectra(n, phi, eps, 50, seed, start=j)**2).mean(1) for j in range(0, 200, 50)])
+    rows.append(_moment_check('Hessian model', 'E tr H^2 / n = 1 + (n + 1)/p + 2 eps (1 + 1/n)', tr2, 1 + n / p + 1 / p + 2 * eps * (1 + 1 / n)))
+    try: import torch  # noqa: F401 (only whether it imports)
+    except ImportError: return rows
+    from rmtbook.nngp import network_kernels, nngp_kernel
+    x = np.eye(2, 8) * np.sqrt(8)  # two orthogonal inputs, x.x/d = 1
+    k = network_kernels(x, 2, 2.0, 0.0, 'relu', width=128, networks=100, rng=seed)[:, -1, 0, 0]
+    rows.append(_moment_check('NNGP (ReLU, width 128)', 'E z(x)^2 = K^2(x, x) = 2 (exact at any width)', k, float(nngp_kernel(x, 2, 2.0, 0.0, 'relu')[-1, 0, 0])))
     return rows
 
 # %% ../nbs/99_cli.ipynb #c1342780

@@ -12,7 +12,8 @@ from browser import ARTIFACTS, ROOT, StaticServer, Watched, launch, need_chromiu
 GLOSSARY = ['Circular ensembles', 'Gaussian and Wishart beta-ensembles', 'Marchenko-Pastur law', 'Tracy-Widom law', 'Random stream chunking', 'Spectral ergodicity', 'Spectral ergodicity distance',
             'Mixed random matrix ensemble (MME)', 'Periodic spectral ergodicity (PSE)', 'Layer matrices',
             'Cascading periodic spectral ergodicity (cPSE)', 'Empirical spectral density (ESD) of a layer',
-            'Circular spectral deviation (CSD)', 'Matrix ensemble equivalence']
+            'Circular spectral deviation (CSD)', 'Matrix ensemble equivalence',
+            'Nonlinear Gram spectrum', 'NNGP kernel', 'Loss-surface Hessian model']
 
 # What a page shows once loaded: its anchors, links, rendered and failed math, raw TeX left in the
 # text (outside code), and images that did not load.
