@@ -17,6 +17,7 @@ from .spectra import cue_number_variance, phase_edges, phase_spacings, tracy_wid
 from .ergodicity import spectral_ergodicity, expected_spectral_ergodicity, ergodicity_distance, approach_to_ergodicity
 from .networks import nonlinear_gram, nonlinear_gram_law
 from .hessian import hessian_spectra
+from .jacobian import critical_point, jacobian_moments
 
 # %% auto #0
 __all__ = ['tour_checks', 'tour_networks', 'format_checks', 'tour_ergodicity', 'tour_layers', 'run_tour', 'main']
@@ -103,7 +104,7 @@ def tour_checks(
 def tour_networks(
     seed:int=2024, # seed of every check (SPEC 7 int seed)
 ) -> list[dict]:
-    "One check per law of random networks at initialisation (chapters 16-19), at fixed sizes; the NNGP check needs torch."
+    "One check per law of random networks at initialisation (chapters 16-19), at fixed sizes; the Jacobian and NNGP checks need torch."
     rows = []
     quartile = float(nonlinear_gram_law('relu', 0.5, 1.5).ppf(0.25))
     def below(n1, s):  # fraction of each layer's eigenvalues below the quartile, 32 layers in chunks of 8
@@ -117,6 +118,10 @@ def tour_networks(
     try: import torch  # noqa: F401 (only whether it imports)
     except ImportError: return rows
     from rmtbook.nngp import network_kernels, nngp_kernel
+    from rmtbook.jacobian import jacobian_spectra
+    point = critical_point('linear')  # sigma_w = 1: E (1/N) tr J J^T = sigma_w^(2L) exactly at any width
+    tr = jacobian_spectra(point, 3, 60, 'gaussian', size=40, rng=seed).mean(1)
+    rows.append(_moment_check('Jacobian (linear, L = 3)', 'E tr J J^T / N = 1 at criticality (exact at any width)', tr, jacobian_moments(point, 3, 'gaussian')[0]))
     x = np.eye(2, 8) * np.sqrt(8)  # two orthogonal inputs, x.x/d = 1
     k = network_kernels(x, 2, 2.0, 0.0, 'relu', width=128, networks=100, rng=seed)[:, -1, 0, 0]
     rows.append(_moment_check('NNGP (ReLU, width 128)', 'E z(x)^2 = K^2(x, x) = 2 (exact at any width)', k, float(nngp_kernel(x, 2, 2.0, 0.0, 'relu')[-1, 0, 0])))

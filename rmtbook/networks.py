@@ -25,22 +25,29 @@ GAUSS_PIECES = np.arange(-16.0, 16.5, 2.0) # fixed cuts every 2: on such pieces 
 
 # %% ../nbs/16_nonlinear_gram.ipynb #ffe4c138
 def gaussian_expectation(
-    g:Callable, # vectorised function of z
-    kinks=(), # points in (-16, 16) where g or its derivative jumps: the integral is split there
+    g:Callable, # vectorised function of h
+    kinks=(), # points where g or its derivative jumps: the integral is split there
+    variance:float=1.0, # h ~ N(0, variance); 0 gives g(0)
     nodes:int=GAUSS_NODES, # Gauss-Legendre nodes on each piece
 ) -> float:
-    "E g(z) for z ~ N(0, 1): Gauss-Legendre on [-16, 16] split at the kinks, checked against twice the nodes."
+    "E g(h) for h ~ N(0, variance): Gauss-Legendre in z = h / sqrt(variance) on [-16, 16] split at the kinks, checked against twice the nodes."
+    if isinstance(variance, (bool, np.bool_)) or not np.isreal(variance) or not (np.isfinite(variance) and variance >= 0):
+        raise ValueError(f"variance must be a finite real number >= 0, got {variance!r}")
+    nodes = check_int(nodes, 'nodes', 2, 'Gauss-Legendre nodes per piece')
+    if variance == 0: return float(np.asarray(g(np.zeros(1)), dtype=float)[0])
+    scale = np.sqrt(float(variance))
     kinks = np.asarray(kinks, dtype=float).ravel()
-    if np.any(~(np.abs(kinks) < GAUSS_CUT)): raise ValueError(f"kinks must lie in (-{GAUSS_CUT:g}, {GAUSS_CUT:g}), got {kinks}")
+    if not np.all(np.isfinite(kinks)): raise ValueError(f"kinks must be finite points, got {kinks}")
+    kinks = kinks[np.abs(kinks / scale) < GAUSS_CUT] / scale  # in z; a kink beyond |z| = 16 carries no mass
     cuts = np.unique(np.concatenate([GAUSS_PIECES, kinks]))
     def rule(k):
         x, w = np.polynomial.legendre.leggauss(k)
         lo, hi = cuts[:-1, None], cuts[1:, None]
         z = ((hi - lo) * x + hi + lo) / 2
-        return np.sum(w * (hi - lo) / 2 * np.exp(-z**2 / 2) * np.asarray(g(z), dtype=float)) / np.sqrt(2 * np.pi)
+        return np.sum(w * (hi - lo) / 2 * np.exp(-z**2 / 2) * np.asarray(g(scale * z), dtype=float)) / np.sqrt(2 * np.pi)
     value, check = rule(nodes), rule(2 * nodes)
     if not np.isfinite(value) or abs(value - check) > 1e-9 * max(1.0, abs(check)):
-        warnings.warn(f"E g(z) did not converge ({value!r} with {nodes} nodes per piece, {check!r} with {2 * nodes}): "
+        warnings.warn(f"E g(h) did not converge ({value!r} with {nodes} nodes per piece, {check!r} with {2 * nodes}): "
                       "pass the points where g has a kink or a jump as kinks=", RuntimeWarning, stacklevel=2)
     return float(check)
 

@@ -13,7 +13,7 @@ GLOSSARY = ['Circular ensembles', 'Gaussian and Wishart beta-ensembles', 'Marche
             'Mixed random matrix ensemble (MME)', 'Periodic spectral ergodicity (PSE)', 'Layer matrices',
             'Cascading periodic spectral ergodicity (cPSE)', 'Empirical spectral density (ESD) of a layer',
             'Circular spectral deviation (CSD)', 'Matrix ensemble equivalence',
-            'Nonlinear Gram spectrum', 'NNGP kernel', 'Loss-surface Hessian model']
+            'Nonlinear Gram spectrum', 'Jacobian spectrum and dynamical isometry', 'NNGP kernel', 'Loss-surface Hessian model']
 
 # What a page shows once loaded: its anchors, links, rendered and failed math, raw TeX left in the
 # text (outside code), and images that did not load.
