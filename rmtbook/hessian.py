@@ -4,10 +4,12 @@
 
 # %% ../nbs/19_hessian.ipynb #62456328
 from __future__ import annotations
+from functools import lru_cache, partial
 import numpy as np
 from scipy import stats
 from .core import check_n, check_positive, check_size, check_start
 from .ensembles import goe, wishart
+from .networks import edge_panels, panel_cdf, panel_expect, panel_ppf
 
 # %% auto #0
 __all__ = ['hessian_spectra', 'hessian_green', 'hessian_law', 'critical_energy', 'hessian_index', 'index_asymptote']
@@ -70,20 +72,14 @@ def hessian_green(
 
 # %% ../nbs/19_hessian.ipynb #c27499ca
 def _density(x, phi, s2):
-    "rho(x) = -Im G(x + i0) / pi from Cardano's formula for the cubic's complex pair (0 where its roots are real)."
-    a, b, c, d = np.moveaxis(_cubic(x, phi, s2), -1, 0)
-    b, c, d = b / a, c / a, d / a
-    p = c - b * b / 3                      # depressed cubic t^3 + p t + q, G = t - b / 3
-    q = 2 * b**3 / 27 - b * c / 3 + d
-    D = (q / 2)**2 + (p / 3)**3            # D > 0: one real root and a complex pair
-    sq = np.sqrt(np.clip(D, 0, None))
-    u, v = np.cbrt(-q / 2 + sq), np.cbrt(-q / 2 - sq)
-    den = u * u + u * v + v * v            # u - v = 2 sqrt(D) / den, without cancellation
-    return np.where(D > 0, np.sqrt(3) * sq / np.where(den > 0, den, 1), 0.0) / np.pi
+    "rho(x) = -Im G(x + i0) / pi: the real cubic's complex pair at x, from its companion matrix (0 where its roots are real)."
+    roots = _companion_roots(_cubic(np.asarray(x, dtype=float), phi, s2))
+    k = np.abs(roots.imag).argmax(-1)[..., None]
+    pair = np.take_along_axis(roots, k, -1)[..., 0]  # the member of the pair (or the root) with the largest |Im|
+    im = np.abs(pair.imag)  # real roots pick up rounding of 1e-8 of their size at most, near the edges
+    return np.where(im > 1e-7 * np.abs(pair), im, 0.0) / np.pi  # (the third root can be 1e6 times larger: not the scale)
 
 # %% ../nbs/19_hessian.ipynb #54838687
-_NODES = np.polynomial.legendre.leggauss(64)
-
 def _edges(phi, s2):
     "Candidate edges of the support, shape (..., 4), sorted, NaN where the quartic's root is not real."
     phi, s2 = np.broadcast_arrays(np.asarray(phi, float), np.asarray(s2, float))
@@ -92,29 +88,40 @@ def _edges(phi, s2):
     w = np.where(np.abs(w.imag) <= 1e-9 * np.abs(w), w.real, np.nan)
     return np.sort(1 / (1 - phi[..., None] * w) + s2[..., None] * w + 1 / w, -1)
 
-def _quadrature(x, phi, s2):
-    "Nodes y and weights w (..., 3, 64) with sum(w f(y)) = the integral of f rho up to x."
-    x, phi, s2 = np.broadcast_arrays(np.asarray(x, float), np.asarray(phi, float), np.asarray(s2, float))
-    e = _edges(phi, s2)
-    e = np.where(np.isnan(e), np.nanmax(e, -1, keepdims=True), e)   # missing edges: empty pieces at the top
-    a, b = e[..., :-1], e[..., 1:]
-    c, h = (a + b) / 2, (b - a) / 2
-    top = np.clip(x[..., None], a, b)
-    t_end = np.where(top > a, np.arccos(np.clip((c - top) / np.where(h > 0, h, 1), -1, 1)), 0.0)
-    t = t_end[..., None] * (_NODES[0] + 1) / 2
-    y = c[..., None] - h[..., None] * np.cos(t)
-    w = _density(y, phi[..., None, None], s2[..., None, None]) * h[..., None] * np.sin(t) * _NODES[1] * t_end[..., None] / 2
-    return y, w
-
 # %% ../nbs/19_hessian.ipynb #341e2993
+@lru_cache(maxsize=512)
+def _law_tables(phi, s2):
+    "The support's intervals and the cumulative-mass panels of one law (chapter 16's `edge_panels`), once per parameters."
+    e = _edges(np.asarray(phi), np.asarray(s2))
+    intervals = e[~np.isnan(e)].reshape(-1, 2)
+    return intervals, edge_panels(partial(_law_pdf, phi=phi, s2=s2, intervals=intervals), intervals)
+
+def _law_pdf(x, phi, s2, intervals):
+    "The density, 0 outside the support's intervals (where rounding could leave a trace of a complex pair)."
+    x = np.asarray(x, dtype=float)
+    inside = ((x[..., None] >= intervals[:, 0]) & (x[..., None] <= intervals[:, 1])).any(-1)
+    return np.where(inside, _density(x, phi, s2), 0.0)
+
+def _per_law(fn, x, phi, epsilon):
+    "fn(pdf, x, tables) for each distinct (phi, epsilon) among the broadcast arguments (scipy passes arrays of shapes)."
+    x, phi, epsilon = np.broadcast_arrays(np.asarray(x, float), np.asarray(phi, float), np.asarray(epsilon, float))
+    out = np.empty(x.shape)
+    pairs, which = np.unique(np.stack([phi.ravel(), epsilon.ravel()], 1), axis=0, return_inverse=True)
+    for k, (p, e) in enumerate(pairs):  # a loop over distinct laws (usually one), each batched over its points
+        intervals, tables = _law_tables(float(p), float(2 * e))
+        sel = which.ravel() == k
+        out.ravel()[sel] = fn(partial(_law_pdf, phi=float(p), s2=float(2 * e), intervals=intervals), x.ravel()[sel], tables)
+    return out
+
 class _HessianLaw(stats.rv_continuous):
     "Spectral law of H = H0 + H1: Marchenko-Pastur (mean 1, ratio phi) freely plus the semicircle of variance 2 epsilon."
     def _argcheck(self, phi, epsilon): return np.isfinite(phi) & (phi > 0) & np.isfinite(epsilon) & (epsilon > 0)
     def _get_support(self, phi, epsilon):
         e = _edges(phi, 2 * np.asarray(epsilon, float))
         return np.nanmin(e, -1), np.nanmax(e, -1)
-    def _pdf(self, x, phi, epsilon): return _density(x, phi, 2 * epsilon)
-    def _cdf(self, x, phi, epsilon): return np.clip(_quadrature(x, phi, 2 * epsilon)[1].sum((-2, -1)), 0, 1)
+    def _pdf(self, x, phi, epsilon): return _per_law(lambda pdf, x, tables: pdf(x), x, phi, epsilon)
+    def _cdf(self, x, phi, epsilon): return np.clip(_per_law(panel_cdf, x, phi, epsilon), 0, 1)
+    def _ppf(self, q, phi, epsilon): return _per_law(panel_ppf, q, phi, epsilon)
     def _stats(self, phi, epsilon):
         v = phi + 2 * epsilon
         return np.ones_like(v), v, phi**2 / v**1.5, phi**3 / v**2 - 1
@@ -168,7 +175,7 @@ def hessian_index(
 ) -> np.ndarray:
     "Index alpha(epsilon): the fraction of negative eigenvalues of the model, the law's distribution function at 0."
     phi, e = _check_phi(phi), _check_energies(epsilon)
-    return np.clip(_quadrature(0.0, phi, 2 * e)[1].sum((-2, -1)), 0, 1)
+    return _hessian_law.cdf(0.0, phi, e)
 
 # %% ../nbs/19_hessian.ipynb #153971bb
 def index_asymptote(

@@ -5,6 +5,7 @@ r"""The limiting spectrum of $Y Y^T/m$ for $Y = f(WX/\sqrt{n_0})$ at initialisat
 # %% ../nbs/16_nonlinear_gram.ipynb #36b496ea
 from __future__ import annotations
 import warnings
+from functools import lru_cache, partial
 from typing import Callable, NamedTuple
 import numpy as np
 from scipy import stats
@@ -12,9 +13,10 @@ from .core import batched_linalg, check_int, check_memory, check_positive, check
 from .rng import draw_items
 
 # %% auto #0
-__all__ = ['GAUSS_CUT', 'GAUSS_NODES', 'GAUSS_PIECES', 'ACTIVATIONS', 'ROOT_TOL', 'PANEL_NODES', 'gaussian_expectation',
-           'ActivationMoments', 'activation_moments', 'check_gram_shape', 'check_gram_moments', 'NonlinearGramLaw',
-           'nonlinear_gram_law', 'nonlinear_gram', 'deep_gram_spectra']
+__all__ = ['GAUSS_CUT', 'GAUSS_NODES', 'GAUSS_PIECES', 'ACTIVATIONS', 'GRAM_RATIOS', 'ROOT_TOL', 'X_FLOOR', 'PANEL_NODES',
+           'gaussian_expectation', 'ActivationMoments', 'activation_moments', 'check_gram_shape', 'check_gram_moments',
+           'edge_panels', 'panel_cdf', 'panel_expect', 'panel_ppf', 'NonlinearGramLaw', 'nonlinear_gram_law',
+           'nonlinear_gram', 'deep_gram_spectra']
 
 # %% ../nbs/16_nonlinear_gram.ipynb #0d7c1fe6
 GAUSS_CUT = 16.0 # |z| beyond it carries Gaussian mass 1e-57: the expectations are integrals over [-16, 16]
@@ -69,6 +71,7 @@ ACTIVATIONS = {  # name: (f, kinks); each centred, E f(z) = 0
 def _activation(f, kinks=()):
     if isinstance(f, str):
         if f not in ACTIVATIONS: raise ValueError(f"f must be a callable or one of {sorted(ACTIVATIONS)}, got {f!r}")
+        if len(kinks): raise ValueError(f"kinks are for a callable f: the named activation {f!r} carries its own ({ACTIVATIONS[f][1]})")
         return ACTIVATIONS[f]
     if not callable(f): raise TypeError(f"f must be a callable activation or one of {sorted(ACTIVATIONS)}, got {f!r}")
     return f, tuple(np.asarray(kinks, dtype=float).ravel())
@@ -81,12 +84,26 @@ def activation_moments(
     "E f(z), eta = E f(z)^2 and zeta = (E f'(z))^2 for z ~ N(0, 1); E f' as E z f(z) (Stein's lemma), so f' is never needed."
     f, kinks = _activation(f, kinks)
     mean = gaussian_expectation(f, kinks)
-    return ActivationMoments(mean, gaussian_expectation(lambda z: np.asarray(f(z), dtype=float)**2, kinks),
-                             gaussian_expectation(lambda z: z * f(z), kinks)**2)
+    moments = ActivationMoments(mean, gaussian_expectation(lambda z: np.asarray(f(z), dtype=float)**2, kinks),
+                                gaussian_expectation(lambda z: z * f(z), kinks)**2)
+    if not np.all(np.isfinite(moments)): raise ValueError(f"f must return finite values on the real line, got E f, E f^2, (E z f)^2 = {tuple(moments)}")
+    return moments
 
 # %% ../nbs/16_nonlinear_gram.ipynb #b5960bb3
-def check_gram_shape(phi, psi):
-    return check_positive(phi, 'phi', 'n0 / m'), check_positive(psi, 'psi', 'n0 / n1')
+GRAM_RATIOS = (1e-2, 1e4) # the range of phi and psi the law is built and tested for
+
+def check_gram_shape(
+    phi, # n0 / m
+    psi, # n0 / n1
+) -> tuple:
+    "(phi, psi) as floats in GRAM_RATIOS, or an error naming the argument."
+    lo, hi = GRAM_RATIOS
+    out = []
+    for name, v, meaning in (('phi', phi, 'n0 / m'), ('psi', psi, 'n0 / n1')):
+        v = check_positive(v, name, meaning)
+        if not lo <= v <= hi: raise ValueError(f"{name} must be in [{lo:g}, {hi:g}] ({meaning}; the range the law is tested for), got {v}")
+        out.append(v)
+    return tuple(out)
 
 # %% ../nbs/16_nonlinear_gram.ipynb #4b93f9fd
 def check_gram_moments(eta, zeta):
@@ -133,12 +150,14 @@ def _gram_degree(eta, zeta):
 
 # %% ../nbs/16_nonlinear_gram.ipynb #cdae10ea
 ROOT_TOL = 1e-7 # a root is complex when |Im| > 1e-7 |root|
+X_FLOOR = 1e-100 # below it the quartic's leading coefficient underflows: the density is taken at X_FLOOR
 
 def _gram_density(x, eta, zeta, phi, psi):
     "rho(x) = -Im G(x + i0) / pi of the continuous part, and the number of roots with Im P < 0 (one on the support)."
     x = np.asarray(x, dtype=float)
     pos = x > 0
-    roots = _polynomial_roots(_stieltjes_quartic(np.where(pos, x, 1.0), eta, zeta, phi, psi), _gram_degree(eta, zeta))
+    # (only a hard edge at 0 has density there, and less than 1e-50 of its mass lies below X_FLOOR)
+    roots = _polynomial_roots(_stieltjes_quartic(np.where(pos, np.maximum(x, X_FLOOR), 1.0), eta, zeta, phi, psi), _gram_degree(eta, zeta))
     im = roots.imag
     # A root is complex when |Im| exceeds rounding of its own size: at large t (x near 0) the quartic is ill-conditioned
     # and its real roots pick up imaginary parts of 1e-9 |root| or so; on the support |Im P| ~ sqrt(distance to an edge).
@@ -146,6 +165,8 @@ def _gram_density(x, eta, zeta, phi, psi):
     physical = np.where(complex_, im, 0.0).min(-1)  # Im G(x + i0) <= 0: the root with Im G < 0
     rho = np.where(pos, -physical / np.pi, 0.0)
     return rho, complex_.sum(-1) * pos
+
+def _gram_pdf(x, eta, zeta, phi, psi): return _gram_density(x, eta, zeta, phi, psi)[0]
 
 # %% ../nbs/16_nonlinear_gram.ipynb #cc34e645
 def _gram_atom(eta, zeta, phi, psi):
@@ -175,6 +196,9 @@ def _support(eta, zeta, phi, psi, points=4096, steps=60):
         lo, hi = np.where(move_hi, lo, mid), np.where(move_hi, mid, hi)
     edges = np.where(goes_in, lo, hi)
     if inside[0]: edges = np.concatenate([[0.0], edges])  # a hard edge at 0 (the density grows like x^(-1/2) there)
+    # a lower edge within 1e-6 of 0 (relative) is taken as 0: where the density is singular there, the root test can
+    # miss its first grid points; integrating from 0 adds nothing where the density is 0 and keeps what lies below
+    if edges[0] < 1e-6 * edges[-1]: edges[0] = 0.0
     return edges.reshape(-1, 2)
 
 # %% ../nbs/16_nonlinear_gram.ipynb #42fddaa9
@@ -196,85 +220,135 @@ def _x_to_theta(a, b, x):
     return np.where(left <= 0.5, 2 * np.arcsin(np.sqrt(left)), np.pi - 2 * np.arcsin(np.sqrt(right)))
 
 # %% ../nbs/16_nonlinear_gram.ipynb #dfc304d5
-def _panel_mass(eta, zeta, phi, psi, a, b, lo, hi):
-    "Mass of the density between theta = lo and hi on the interval [a, b], x = _theta_to_x(theta), by Gauss-Legendre."
+def _panel_mass(pdf, a, b, lo, hi):
+    "Mass of `pdf` between theta = lo and hi on the interval [a, b], x = _theta_to_x(theta), by Gauss-Legendre."
     nodes, weights = np.polynomial.legendre.leggauss(PANEL_NODES)
     theta = (hi - lo)[..., None] * (nodes + 1) / 2 + lo[..., None]
-    g = _gram_density(_theta_to_x(a, b, theta), eta, zeta, phi, psi)[0] * (b - a) / 2 * np.sin(theta)
+    g = pdf(_theta_to_x(a, b, theta)) * (b - a) / 2 * np.sin(theta)
     return (g * weights).sum(-1) * (hi - lo) / 2
 
 # %% ../nbs/16_nonlinear_gram.ipynb #198b992a
-def _cdf_tables(eta, zeta, phi, psi, intervals, tol=1e-13, levels=20):
-    "For each interval: panels in theta, halved where one rule and its two halves disagree, and the mass below each panel."
+def edge_panels(
+    pdf:Callable, # vectorised density (of the continuous part) on its support
+    intervals, # (k, 2): the support's intervals [a, b], square-root or integrable singular ends
+    tol:float=1e-13, # a panel is halved while its mass and its halves' differ by more
+    levels:int=20, # halvings at most
+    max_panels:int=20000, # and at most this many panels per interval (a density that never settles must not exhaust memory)
+) -> list:
+    "Tables of the cumulative mass of `pdf`: per interval, theta-panels halved where needed and the mass below each."
     tables = []
-    for a, b in intervals:  # a loop over the support's intervals (one or a few), each batched over its panels
+    for a, b in np.asarray(intervals, dtype=float):  # a loop over the support's intervals (one or a few), batched over panels
         theta = _theta_panels()
         for _ in range(levels):  # adaptive: a steep stretch inside the support gets finer panels
             lo, hi = theta[:-1], theta[1:]
             mid = (lo + hi) / 2
-            whole = _panel_mass(eta, zeta, phi, psi, a, b, lo, hi)
-            halves = _panel_mass(eta, zeta, phi, psi, a, b, lo, mid) + _panel_mass(eta, zeta, phi, psi, a, b, mid, hi)
-            split = np.abs(whole - halves) > tol
+            split = np.abs(_panel_mass(pdf, a, b, lo, hi) - _panel_mass(pdf, a, b, lo, mid) - _panel_mass(pdf, a, b, mid, hi)) > tol
             if not split.any(): break
+            if len(theta) + split.sum() > max_panels:
+                warnings.warn(f"the cumulative mass on [{a:.6g}, {b:.6g}] did not reach {tol:g} within {max_panels} panels", RuntimeWarning, stacklevel=2)
+                break
             theta = np.sort(np.concatenate([theta, mid[split]]))
-        else: warnings.warn(f"the cumulative mass on [{a:.6g}, {b:.6g}] did not reach {tol:g} after {levels} halvings", RuntimeWarning)
-        tables.append((a, b, theta, np.concatenate([[0.0], np.cumsum(_panel_mass(eta, zeta, phi, psi, a, b, theta[:-1], theta[1:]))])))
+        else: warnings.warn(f"the cumulative mass on [{a:.6g}, {b:.6g}] did not reach {tol:g} after {levels} halvings", RuntimeWarning, stacklevel=2)
+        tables.append((a, b, theta, np.concatenate([[0.0], np.cumsum(_panel_mass(pdf, a, b, theta[:-1], theta[1:]))])))
     return tables
 
 # %% ../nbs/16_nonlinear_gram.ipynb #27281b76
-def _cdf_from_tables(x, eta, zeta, phi, psi, tables):
+def panel_cdf(
+    pdf:Callable, # the density the tables were made from
+    x, # points
+    tables:list, # from `edge_panels`
+) -> np.ndarray:
+    "Mass of `pdf` below each x: the panels below it from the tables, the rest of its panel by Gauss-Legendre."
     x = np.asarray(x, dtype=float)
     total = np.zeros(x.shape)
     for a, b, theta, below in tables:
         t = _x_to_theta(a, b, x)
         k = np.clip(np.searchsorted(theta, t, side='right') - 1, 0, len(theta) - 2)
-        total += below[k] + _panel_mass(eta, zeta, phi, psi, a, b, theta[k], t)
+        total += below[k] + _panel_mass(pdf, a, b, theta[k], t)
     return total
 
+def panel_expect(
+    pdf:Callable, # the density the tables were made from
+    func:Callable, # vectorised function of x
+    tables:list, # from `edge_panels`
+) -> float:
+    "The integral of func(x) pdf(x) over the tables' intervals, panel by panel (the moments of a law with its edges resolved)."
+    nodes, weights = np.polynomial.legendre.leggauss(PANEL_NODES)
+    total = 0.0
+    for a, b, theta, below in tables:
+        lo, hi = theta[:-1], theta[1:]
+        t = (hi - lo)[:, None] * (nodes + 1) / 2 + lo[:, None]
+        x = _theta_to_x(a, b, t)
+        total += float(((func(x) * pdf(x) * (b - a) / 2 * np.sin(t)) * weights).sum(-1) @ ((hi - lo) / 2))
+    return total
+
+def panel_ppf(
+    pdf:Callable, # the density the tables were made from
+    q, # probabilities in [0, 1]
+    tables:list, # from `edge_panels`
+    atom:float=0.0, # a point mass at 0 below the tables' intervals
+) -> np.ndarray:
+    "The smallest x with atom + mass below x >= q: the panel that holds q, then safeguarded Newton steps in theta."
+    q = np.asarray(q, dtype=float)
+    out = np.where(q <= atom, 0.0, tables[-1][1])
+    start = atom
+    for a, b, theta, below in tables:
+        inside = (q > start) & (q <= start + below[-1])
+        r = q[inside] - start
+        k = np.clip(np.searchsorted(below, r, side='left') - 1, 0, len(theta) - 2)
+        lo, hi = theta[k], theta[k + 1]
+        t = (lo + hi) / 2
+        active = np.arange(len(r))
+        for _ in range(60):  # iterate only the points not yet converged
+            ka, ta = k[active], t[active]
+            miss = below[ka] + _panel_mass(pdf, a, b, theta[ka], ta) - r[active]
+            lo[active], hi[active] = np.where(miss < 0, ta, lo[active]), np.where(miss < 0, hi[active], ta)
+            slope = pdf(_theta_to_x(a, b, ta)) * (b - a) / 2 * np.sin(ta)
+            with np.errstate(divide='ignore', invalid='ignore'): newton = ta - miss / slope
+            done = (np.abs(miss) <= 1e-14) | (hi[active] - lo[active] <= 1e-14)
+            ok = (newton > lo[active]) & (newton < hi[active])
+            t[active] = np.where(done, ta, np.where(ok, newton, (lo[active] + hi[active]) / 2))
+            active = active[~done]
+            if not len(active): break
+        out[inside] = _theta_to_x(a, b, t)
+        start += below[-1]
+    return out
+
 # %% ../nbs/16_nonlinear_gram.ipynb #7820be6e
+@lru_cache(maxsize=32)
+def _gram_law_parts(eta, zeta, phi, psi):
+    "(atom, support intervals, cumulative tables), computed once per parameters (a frozen scipy law builds its instance twice)."
+    intervals = _support(eta, zeta, phi, psi)
+    return _gram_atom(eta, zeta, phi, psi), intervals, edge_panels(partial(_gram_pdf, eta=eta, zeta=zeta, phi=phi, psi=psi), intervals)
+
 class NonlinearGramLaw(stats.rv_continuous):
     "The limiting spectral law of M = Y Y^T / m, Y = f(W X / sqrt(n0)) (Pennington and Worah 2017), with its atom at 0."
     def __init__(self, eta=1.0, zeta=1.0, phi=0.5, psi=0.5, **kwargs):
         self.eta, self.zeta, self.phi, self.psi = eta, zeta, phi, psi
-        self.atom = _gram_atom(eta, zeta, phi, psi)
-        self.intervals = _support(eta, zeta, phi, psi)
-        self._tables = _cdf_tables(eta, zeta, phi, psi, self.intervals)
+        self.atom, self.intervals, self._tables = _gram_law_parts(eta, zeta, phi, psi)
         self.mass = self.atom + sum(t[3][-1] for t in self._tables)  # 1 to rounding (tested)
         lower = -5e-324 if self.atom > 0 else self.intervals[0, 0]  # below 0, so that cdf(0) holds the atom
         kwargs.update(a=lower, b=self.intervals[-1, 1])
         super().__init__(**kwargs)
     def _updated_ctor_param(self):
         return dict(super()._updated_ctor_param(), eta=self.eta, zeta=self.zeta, phi=self.phi, psi=self.psi)
-    def _pdf(self, x): return _gram_density(x, self.eta, self.zeta, self.phi, self.psi)[0]
-    def _cdf(self, x): return np.where(x < 0, 0.0, np.clip(self.atom + _cdf_from_tables(x, self.eta, self.zeta, self.phi, self.psi, self._tables), 0, 1))
-    def _ppf(self, q):  # the smallest x with F(x) >= q: the panel that holds q, then safeguarded Newton in theta
-        q = np.asarray(q, dtype=float)
-        out = np.where(q <= self.atom, 0.0, self.b)
-        start = self.atom
-        for a, b, theta, below in self._tables:
-            inside = (q > start) & (q <= start + below[-1])
-            r = q[inside] - start
-            k = np.clip(np.searchsorted(below, r, side='left') - 1, 0, len(theta) - 2)
-            lo, hi = theta[k], theta[k + 1]
-            t = (lo + hi) / 2
-            active = np.arange(len(r))
-            for _ in range(60):  # iterate only the points not yet converged
-                ka, ta = k[active], t[active]
-                miss = below[ka] + _panel_mass(self.eta, self.zeta, self.phi, self.psi, a, b, theta[ka], ta) - r[active]
-                lo[active], hi[active] = np.where(miss < 0, ta, lo[active]), np.where(miss < 0, hi[active], ta)
-                slope = self._pdf(_theta_to_x(a, b, ta)) * (b - a) / 2 * np.sin(ta)
-                with np.errstate(divide='ignore', invalid='ignore'): newton = ta - miss / slope
-                done = (np.abs(miss) <= 1e-14) | (hi[active] - lo[active] <= 1e-14)
-                ok = (newton > lo[active]) & (newton < hi[active])
-                t[active] = np.where(done, ta, np.where(ok, newton, (lo[active] + hi[active]) / 2))
-                active = active[~done]
-                if not len(active): break
-            out[inside] = _theta_to_x(a, b, t)
-            start += below[-1]
-        return out
+    def _pdf(self, x): return np.where(x < self.intervals[0, 0], 0.0, _gram_pdf(x, self.eta, self.zeta, self.phi, self.psi))
+    def _cdf(self, x): return np.where(x < 0, 0.0, np.clip(self.atom + panel_cdf(self._pdf, x, self._tables), 0, 1))
+    def _ppf(self, q): return panel_ppf(self._pdf, q, self._tables, self.atom)
     def _stats(self):  # the atom at 0 adds nothing to any moment
         m2 = self.eta**2 * (1 + self.phi / self.psi) + self.zeta**2 / self.psi
         return self.eta, m2 - self.eta**2, None, None
+    def _entropy(self):
+        if self.atom > 0: raise NotImplementedError("the law has an atom at 0: its differential entropy is not defined")
+        return super()._entropy()
+    def expect(self, func=None, args=(), loc=0, scale=1, lb=None, ub=None, conditional=False, **kwds):
+        "E func(X), the atom at 0 included (scipy's `expect` integrates the density alone)."
+        value = super().expect(func, args, loc, scale, lb, ub, conditional=False, **kwds)
+        mass = super().expect(lambda x, *a: np.ones_like(np.asarray(x, dtype=float)), args, loc, scale, lb, ub, **kwds) if conditional else 1.0
+        if self.atom > 0 and (lb is None or lb <= loc) and (ub is None or loc <= ub):  # the atom sits at loc + 0 * scale
+            value += self.atom * (loc if func is None else func(loc, *args))
+            mass += self.atom
+        return value / mass if conditional else value
 
 # %% ../nbs/16_nonlinear_gram.ipynb #2b224e07
 def nonlinear_gram_law(

@@ -58,6 +58,9 @@ def activation_kernel(
         raise ValueError(f"K must have shape (..., n, n) with n >= 1, got {K.shape}")
     q = np.diagonal(K, axis1=-2, axis2=-1)
     if not np.isfinite(K).all() or (q < 0).any(): raise ValueError("K must be finite with a non-negative diagonal (a covariance matrix)")
+    scale = np.sqrt(q[..., :, None] * q[..., None, :])
+    if (np.abs(K - np.swapaxes(K, -1, -2)) > 1e-12 * (1 + scale)).any() or (np.abs(K) > scale * (1 + 1e-12) + 1e-300).any():
+        raise ValueError("K must be symmetric with |K_ij| <= sqrt(K_ii K_jj) (a covariance matrix)")
     qi, qj = q[..., :, None], q[..., None, :]
     if activation == 'erf':
         return (2 / np.pi) * np.arcsin(np.clip(2 * K / np.sqrt((1 + 2 * qi) * (1 + 2 * qj)), -1, 1))
@@ -105,7 +108,7 @@ def nngp_kernel(
 class DepthScales:
     "Fixed point and depth scales of the mean-field recursion (arrays broadcast over sigma_w2, sigma_b2)."
     q_star: np.ndarray  # fixed point of the variance map (inf where the variance grows without bound, 0 where it dies)
-    c_star: np.ndarray  # stable fixed point of the correlation map (1 in the ordered phase, NaN where q* = 0 for erf)
+    c_star: np.ndarray  # stable fixed point of the correlation map (1 in the ordered phase; NaN where q* = 0, the signal dies)
     chi_1: np.ndarray  # sigma_w2 E[phi'(sqrt(q*) z)^2]: > 1 is the chaotic phase
     chi_c: np.ndarray  # slope of the correlation map at c*: sigma_w2 E[phi'(u1) phi'(u2)] at (q*, c*)
     xi_q: np.ndarray  # depth scale of the variance: |q^l - q*| ~ exp(-l / xi_q)
@@ -144,8 +147,10 @@ def depth_scales(
             q = np.where(bounded, sb / np.where(bounded, 1 - sw / 2, 1), np.inf)
         chi_1 = sw / 2
         chi_c = np.where(bounded & (sb > 0), chi_1, 1.0)
+        dead = bounded & (sb == 0)  # q* = 0, as for erf: no correlation to speak of (NaN, one convention for both)
+        c, chi_c = np.where(dead, np.nan, 1.0), np.where(dead, np.nan, chi_c)
         return DepthScales(*(np.asarray(a, dtype=np.float64)[()] for a in
-                             (q, np.ones_like(sw), chi_1, chi_c, _xi(np.where(bounded, chi_1, 1.0)), _xi(chi_c))))
+                             (q, c, chi_1, chi_c, _xi(np.where(bounded, chi_1, 1.0)), np.where(dead, np.nan, _xi(chi_c)))))
     V = lambda q: (2 / np.pi) * np.arcsin(2 * q / (1 + 2 * q))  # E[erf(sqrt(q) z)^2]
     q = _bisect(lambda q: sw * V(q) + sb - q, np.zeros_like(sw), sb + sw)
     dead = (sb == 0) & (sw * 4 / np.pi <= 1)  # q* = 0: the signal dies, no correlation to speak of
