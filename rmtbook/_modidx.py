@@ -92,6 +92,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'rmtbook.core.check_memory': ('core.html#check_memory', 'rmtbook/core.py'),
                               'rmtbook.core.check_n': ('core.html#check_n', 'rmtbook/core.py'),
                               'rmtbook.core.check_positive': ('core.html#check_positive', 'rmtbook/core.py'),
+                              'rmtbook.core.check_real_array': ('core.html#check_real_array', 'rmtbook/core.py'),
                               'rmtbook.core.check_size': ('core.html#check_size', 'rmtbook/core.py'),
                               'rmtbook.core.check_spectra': ('core.html#check_spectra', 'rmtbook/core.py'),
                               'rmtbook.core.check_spectrum_list': ('core.html#check_spectrum_list', 'rmtbook/core.py'),

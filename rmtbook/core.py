@@ -11,11 +11,11 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['KRAMERS_TOL', 'check_int', 'check_start', 'check_size', 'check_n', 'check_positive', 'check_beta',
-           'check_classical_beta', 'check_square', 'check_spectra', 'check_tridiagonal', 'check_spectrum_list',
-           'available_memory', 'check_memory', 'wrap_phase', 'sorted_phases', 'kramers_phases', 'kramers_values',
-           'grid_bins', 'bin_edges', 'phase_edges', 'resolve_edges', 'available_cores', 'chunk_ranges',
-           'get_linalg_threads', 'linalg_threads', 'single_thread_blas', 'batched_linalg', 'thread_map', 'jsonable',
-           'progress_bar']
+           'check_classical_beta', 'check_square', 'check_spectra', 'check_real_array', 'check_tridiagonal',
+           'check_spectrum_list', 'available_memory', 'check_memory', 'wrap_phase', 'sorted_phases', 'kramers_phases',
+           'kramers_values', 'grid_bins', 'bin_edges', 'phase_edges', 'resolve_edges', 'available_cores',
+           'chunk_ranges', 'get_linalg_threads', 'linalg_threads', 'single_thread_blas', 'batched_linalg', 'thread_map',
+           'jsonable', 'progress_bar']
 
 # %% ../nbs/12_core.ipynb #27cdb913
 def check_int(
@@ -120,6 +120,24 @@ def check_spectra(
         rows = np.unique(np.nonzero(bad)[0])
         raise ValueError(f"{name} has {int(bad.sum())} non-finite values (NaN or inf), in spectra {rows[:5].tolist()}"
                          f"{' ...' if rows.size > 5 else ''}")
+    return a
+
+# %% ../nbs/12_core.ipynb #72de8300
+def check_real_array(
+    value, # the argument's value: a number or an array
+    name:str, # the argument's name, for the error message
+    meaning:str='', # what the argument is, for the error message
+    positive:bool=False, # every entry > 0
+    ndim:int|None=None, # the number of dimensions required (then no axis may be empty)
+) -> np.ndarray:
+    "`value` as a float64 array of finite reals (> 0 with `positive`, of `ndim` non-empty axes), or an error naming it."
+    what = f"{name} must be {'finite real numbers > 0' if positive else 'finite real numbers'}{f' ({meaning})' if meaning else ''}"
+    a = np.asarray(value)
+    if a.dtype == object or a.dtype == bool or not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a):
+        raise TypeError(f"{what}, got dtype {a.dtype}")
+    if ndim is not None and (a.ndim != ndim or 0 in a.shape): raise ValueError(f"{what} in an array of {ndim} non-empty axes, got shape {a.shape}")
+    a = a.astype(np.float64)
+    if not np.all(np.isfinite(a) & ((a > 0) if positive else True)): raise ValueError(f"{what}, got {a.ravel()[:5].tolist()}{' ...' if a.size > 5 else ''}")
     return a
 
 # %% ../nbs/12_core.ipynb #224bfe9a

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 import numpy as np
 from scipy import stats
-from .core import check_n, check_positive, check_size, check_start
+from .core import check_n, check_positive, check_real_array, check_size, check_start
 from .ensembles import goe, wishart
 from .networks import edge_panels, panel_cdf, panel_expect, panel_ppf
 
@@ -141,23 +141,9 @@ def _critical_w(phi):
     "G at the lower edge when it touches 0: the negative root of (2 phi^2 - 2 phi) w^2 + (1 - 4 phi) w + 2 = 0 (phi < 1)."
     return (4 * phi - 1 + np.sqrt(1 + 8 * phi)) / (4 * phi * (phi - 1))
 
-def _check_phis(phi):
-    "`phi` as a float array of finite values > 0, or an error naming it."
-    a = np.asarray(phi)
-    if a.dtype == object or a.dtype == bool or not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a):
-        raise TypeError(f"phi must be real numbers > 0 (parameters over data), got dtype {a.dtype}")
-    a = a.astype(float)
-    if not np.all(np.isfinite(a) & (a > 0)): raise ValueError("phi must be finite numbers > 0 (parameters over data)")
-    return a
+def _check_phis(phi): return check_real_array(phi, 'phi', 'parameters over data', positive=True)
 
-def _check_energies(epsilon):
-    "`epsilon` as a float array of finite energies > 0, or an error naming it."
-    e = np.asarray(epsilon)
-    if e.dtype == object or e.dtype == bool or not np.issubdtype(e.dtype, np.number) or np.iscomplexobj(e):
-        raise TypeError(f"epsilon must be real energies > 0 (the loss of the critical point), got dtype {e.dtype}")
-    e = e.astype(float)
-    if not np.all(np.isfinite(e) & (e > 0)): raise ValueError("epsilon must be finite energies > 0 (the loss of the critical point)")
-    return e
+def _check_energies(epsilon): return check_real_array(epsilon, 'epsilon', 'the loss of the critical point', positive=True)
 
 # %% ../nbs/19_hessian.ipynb #24a1d4d9
 def critical_energy(

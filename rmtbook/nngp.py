@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 import numpy as np
 from numpy.polynomial.hermite_e import hermegauss
-from .core import check_int, check_memory
+from .core import check_int, check_memory, check_real_array
 from .rng import item_rng
 
 # %% auto #0
@@ -89,11 +89,7 @@ def nngp_kernel(
     nodes:int=64, # Gauss-Hermite nodes per dimension, for a callable activation only
 ) -> np.ndarray:
     "The NNGP kernels K^0, ..., K^L of all pairs of inputs: shape (depth + 1, n, n); K^L is the output's."
-    X = np.asarray(X)
-    if X.dtype == object or X.dtype == bool or not np.issubdtype(X.dtype, np.number) or np.iscomplexobj(X):
-        raise TypeError(f"X must be a real numeric array of shape (n, d), got dtype {X.dtype}")
-    if X.ndim != 2 or 0 in X.shape: raise ValueError(f"X must have shape (n, d) with n, d >= 1, got {X.shape}")
-    if not np.isfinite(X).all(): raise ValueError("X has non-finite entries")
+    X = check_real_array(X, 'X', 'inputs of shape (n, d)', ndim=2)
     depth = check_int(depth, 'depth', 0, 'the number of hidden layers')
     sw, sb = (float(v) for v in _check_variances(sigma_w2, sigma_b2))
     activation = _check_activation(activation)
@@ -228,11 +224,7 @@ def network_kernels(
 ) -> np.ndarray:
     "Each network's empirical kernels, (networks, L + 1, n, n): level l averages z(x) z(x') over the units after Linear l + 1."
     import torch
-    X = np.asarray(X)
-    if X.dtype == object or X.dtype == bool or not np.issubdtype(X.dtype, np.number) or np.iscomplexobj(X):
-        raise TypeError(f"X must be a real numeric array of shape (n, d), got dtype {X.dtype}")
-    if X.ndim != 2 or 0 in X.shape: raise ValueError(f"X must have shape (n, d) with n, d >= 1, got {X.shape}")
-    if not np.isfinite(X).all(): raise ValueError("X has non-finite entries")
+    X = check_real_array(X, 'X', 'inputs of shape (n, d)', ndim=2)
     networks = check_int(networks, 'networks', 1, 'the number of independent networks')
     outputs = width if outputs is None else outputs
     net = random_network(X.shape[1], depth, sigma_w2, sigma_b2, activation, width, outputs, rng=rng)
