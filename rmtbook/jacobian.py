@@ -8,8 +8,8 @@ import math
 from dataclasses import dataclass
 import numpy as np
 from scipy import optimize, special, stats
-from .core import check_int, check_positive, check_size
-from .rng import item_rng
+from .core import check_int, check_positive, check_size, check_start
+from .rng import item_rng, seed_sequence
 from .ensembles import haar_orthogonal
 from .networks import gaussian_expectation
 
@@ -48,6 +48,13 @@ class MeanField:
     sigma_b: float  # bias standard deviation
     q: float  # pre-activation variance at the fixed point, q*
     chi: float  # sigma_w^2 E[phi'(sqrt(q*) z)^2]: 1 at criticality
+
+    def __post_init__(self):  # a hand-made point is checked as mean_field's are
+        _check_activation(self.activation); _check_scales(self.sigma_w, self.sigma_b)
+        for name in ('q', 'chi'):
+            v = getattr(self, name)
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)) or not (np.isfinite(v) and v >= 0):
+                raise ValueError(f"{name} must be a finite real number >= 0, got {v!r}")
 
     def expect(self, f):
         "E f(h) for h ~ N(0, q*), split at the activation's kinks."
@@ -164,10 +171,10 @@ def jacobian_atoms(
     point, weights = _check_point(point), _check_weights(weights)
     depth = check_int(depth, 'depth', 1, 'the number of layers')
     if point.activation == 'tanh' and point.q > 0: return []  # phi'(h)^2 has a density: no atoms
-    d, c = _d_law(point, 8)
+    d, c = _d_law(point, 8)  # at q* = 0 every unit is linear (d = 1) whatever the activation: p = 1
     p = float(c[d.real > 0.5].real.sum())  # P(phi'(h) != 0)
     atoms = [(0.0, 1 - p)] if p < 1 else []
-    if weights == 'orthogonal' and point.activation != 'tanh' and 1 - depth * (1 - p) > 0:
+    if weights == 'orthogonal' and 1 - depth * (1 - p) > 0:
         atoms.append((point.sigma_w**(2 * depth), 1 - depth * (1 - p)))
     return atoms
 
@@ -227,9 +234,11 @@ def jacobian_density(
     point, weights = _check_point(point), _check_weights(weights)
     depth, nodes = check_int(depth, 'depth', 1, 'the number of layers'), check_int(nodes, 'nodes', 8, 'quadrature nodes')
     x = np.asarray(x, dtype=float)
-    out = np.zeros(x.shape)
+    if np.isinf(x).any(): raise ValueError("x must be finite points (the density of a law with bounded support); got inf")
+    out = np.where(np.isnan(x), np.nan, 0.0)
     pos = x > 0
-    if pos.any() and sum(m for _, m in jacobian_atoms(point, depth, weights)) < 1: out[pos] = _continuum(x[pos], point, depth, weights, nodes)
+    if pos.any() and sum(m for _, m in jacobian_atoms(point, depth, weights)) < 1:
+        out[pos] = _continuum(np.maximum(x[pos], 1e-280), point, depth, weights, nodes)  # below 1e-280 the solver's height underflows
     return out
 
 # %% ../nbs/17_jacobian.ipynb #b8db4202
@@ -241,7 +250,9 @@ def _table(point, depth, weights, nodes=100, n_log=500, n_lin=1000):
     top = (point.sigma_w**2 * (4 if weights == 'gaussian' else 1))**depth * 1.01  # above ||J||^2
     x = np.geomspace(_LOW * m1, top, n_log)
     rho = jacobian_density(x, point, depth, weights, nodes)
-    inside = np.nonzero(rho * x > 1e-9 * (rho * x).max())[0]
+    # the density in log x, rho x, has a floor of eta / pi = 3.2e-11 outside the support (the solver's height eta = 1e-10 x):
+    # the edge is where rho x rises 1000 times above that floor, or 1e-9 of its largest value, whichever is higher
+    inside = np.nonzero(rho * x > max(1e-9 * (rho * x).max(), 1e3 * 1e-10 / np.pi))[0]
     edge = x[min(inside[-1] + 1, n_log - 1)]
     xl = np.linspace(0, edge, n_lin)[1:]
     x = np.concatenate([x, xl]); order = np.argsort(x, kind='stable')
@@ -275,7 +286,9 @@ class JacobianLaw:
         u = np.asarray(u, dtype=float)
         grid = np.unique(np.concatenate([[a for a, _ in self.atoms], self.continuous.ppf(np.linspace(0, 1, 4001)) if self.continuous is not None else []]))
         c = self.cdf(grid)
-        return grid[np.minimum(np.searchsorted(c, u - 1e-15), grid.size - 1)]
+        out = grid[np.minimum(np.searchsorted(c, u - 1e-15), grid.size - 1)]
+        return np.where((u >= 0) & (u <= 1), out, np.nan)  # as scipy's laws: NaN outside [0, 1]
+    def sf(self, x): return 1 - self.cdf(x)
     def rvs(self, size=None, random_state=None): return self.ppf(np.random.default_rng(random_state).random(size))
     def mean(self): return self.moments[0]
     def var(self): return self.moments[1]
@@ -299,6 +312,9 @@ def jacobian_law(
     cont = None
     if mass > 1e-14:
         grid, rho, cum, edge = _table(point, depth, weights, nodes)
+        if abs(cum[-1] - mass) > 1e-3 * mass:  # the density must integrate to the continuous part's weight: never renormalise a failure
+            raise ValueError(f"the law of depth {depth} ({point.activation}, {weights}) integrates to {cum[-1]:.6g} where its continuous part "
+                             f"weighs {mass:.6g}: the table does not resolve it (tested up to depth 16); use jacobian_moments or jacobian_density")
         keep = np.concatenate([[True], np.diff(cum) > 0])
         am = sum(a * m for a, m in atoms); am2 = sum(a * a * m for a, m in atoms)
         c_mean = (moments[0] - am) / mass; c_var = (moments[1] + moments[0]**2 - am2) / mass - c_mean**2
@@ -356,8 +372,9 @@ def jacobian_spectra(
     size = check_size(size)
     m, n = (1 if size is None else size), check_int(n, 'n', 1, 'the width')
     eye, jacs = torch.eye(n, dtype=torch.float64), []
+    root, start = seed_sequence(rng), check_start(start)  # the root once: a Generator seed must not be drawn from per network
     for j in range(m):
-        net, x = jacobian_network(point, depth, n, weights, item_rng(rng, start + j, 'jacobian_network'))
+        net, x = jacobian_network(point, depth, n, weights, item_rng(root, start + j, 'jacobian_network'))
         xs = x.expand(n, n).clone().requires_grad_()  # N copies of x: output row i gets the cotangent e_i,
         jacs.append(torch.autograd.grad(net(xs), xs, eye)[0])  # so row i of the gradient is row i of J
     s = (torch.linalg.svdvals(torch.stack(jacs))**2).numpy() if m else np.zeros((0, n))
